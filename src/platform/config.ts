@@ -1,0 +1,169 @@
+import { z } from 'zod';
+
+/**
+ * The one typed configuration, read from the environment once at start (cli/main.ts passes
+ * `process.env`; nothing else reads it). Every variable is declared and documented here and in
+ * docs/configuration.md. A wrong value stops start-up with a message naming the variable.
+ */
+export type DatabaseConfig =
+  | { driver: 'sqlite'; path: string }
+  | { driver: 'postgres'; url: string };
+
+export type BusConfig = { transport: 'memory' } | { transport: 'nats'; servers: string[]; stream: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  bus: BusConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Session cookie lifetime. */
+  sessionTtlHours: number;
+  /** Set the Secure flag on the session cookie (browsers accept it on http://localhost too). */
+  cookieSecure: boolean;
+  /** Trust X-Forwarded-* headers from a reverse proxy (for client addresses in rate limits). */
+  trustProxy: boolean;
+  /** Requests per minute per client on public (unauthenticated) routes. */
+  publicRateLimitPerMinute: number;
+  /** Login attempts per minute per client. */
+  loginRateLimitPerMinute: number;
+  /** Directory with the built web apps (dashboard and citizen app). */
+  webDir: string;
+  demo: { password: string | undefined; speed: number; scenarioFile: string };
+  secrets: {
+    /** Key for pseudonymising author handles (G1); when absent one is generated and kept in the database. */
+    pseudonymKey: string | undefined;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+function positiveInt(max: number) {
+  return z.coerce.number().int().min(1).max(max);
+}
+
+const variables = {
+  /** TCP port of the HTTP server. */
+  PORT: positiveInt(65535).default(8080),
+  /** Address to listen on; 0.0.0.0 to accept connections from other hosts. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** `sqlite:PATH` (default `sqlite:./data/waakzaam.db`, `sqlite::memory:` for tests) or `postgres://…`. */
+  WAAKZAAM_DATABASE_URL: z.string().default('sqlite:./data/waakzaam.db').transform(parseDatabaseUrl),
+  /** `memory:` (in-process bus backed by the outbox table) or `nats://host:port[,nats://…]` for NATS JetStream. */
+  WAAKZAAM_BUS_URL: z.string().default('memory:').transform(parseBusUrl),
+  /** JetStream stream name used when the bus is NATS. */
+  WAAKZAAM_NATS_STREAM: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only').default('WAAKZAAM'),
+  /** pino log level. */
+  WAAKZAAM_LOG_LEVEL: z.enum(logLevels).default('info'),
+  /** Hours a login session lasts. */
+  WAAKZAAM_SESSION_TTL_HOURS: positiveInt(24 * 30).default(12),
+  /** Secure flag on the session cookie: `true` (default) or `false` (only for plain-HTTP hosts other than localhost). */
+  WAAKZAAM_COOKIE_SECURE: booleanText.default(true),
+  /** Trust X-Forwarded-For from a reverse proxy. */
+  WAAKZAAM_TRUST_PROXY: booleanText.default(false),
+  /** Requests per minute per client on public routes. */
+  WAAKZAAM_PUBLIC_RATE_LIMIT: positiveInt(1_000_000).default(300),
+  /** Login attempts per minute per client. */
+  WAAKZAAM_LOGIN_RATE_LIMIT: positiveInt(10_000).default(10),
+  /** Directory of the built web apps. */
+  WAAKZAAM_WEB_DIR: z.string().min(1).default('./dist/web'),
+  /** Password of the demo user created by `waakzaam demo`/`npm start`; random when absent (printed at start). */
+  WAAKZAAM_DEMO_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  /** Replay speed of the demo scenario (1 = real time, 60 = an hour a minute). */
+  WAAKZAAM_DEMO_SPEED: z.coerce.number().positive().max(1_000_000).default(60),
+  /** The scenario file the demo replays. */
+  WAAKZAAM_DEMO_SCENARIO: z.string().min(1).default('./data/scenarios/festival-utrecht.jsonl'),
+  /** Secret key (≥ 32 characters) for author pseudonyms; generated and stored in the database when absent. */
+  WAAKZAAM_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
+} satisfies Record<string, z.ZodType>;
+
+function parseDatabaseUrl(value: string, ctx: z.RefinementCtx): DatabaseConfig {
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (path.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'sqlite: needs a file path, e.g. sqlite:./data/waakzaam.db' });
+      return z.NEVER;
+    }
+    return { driver: 'sqlite', path };
+  }
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not a valid postgres:// URL' });
+      return z.NEVER;
+    }
+    return { driver: 'postgres', url: value };
+  }
+  ctx.addIssue({ code: 'custom', message: `expected sqlite:PATH or postgres://…, got "${value.slice(0, 60)}"` });
+  return z.NEVER;
+}
+
+function parseBusUrl(value: string, ctx: z.RefinementCtx): BusConfig {
+  if (value === 'memory:' || value === 'memory') return { transport: 'memory' };
+  const servers = value.split(',').map((s) => s.trim());
+  for (const server of servers) {
+    let url: URL;
+    try {
+      url = new URL(server);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `expected memory: or nats://host:port, got "${server.slice(0, 60)}"` });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'nats:' && url.protocol !== 'tls:') {
+      ctx.addIssue({ code: 'custom', message: `expected memory: or nats://host:port, got "${server.slice(0, 60)}"` });
+      return z.NEVER;
+    }
+  }
+  return { transport: 'nats', servers, stream: 'WAAKZAAM' };
+}
+
+/** Reads and validates the configuration; throws {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const schema = z.object(variables);
+  const input: Record<string, string | undefined> = {};
+  for (const name of Object.keys(variables)) {
+    const raw = env[name];
+    input[name] = raw === undefined || raw === '' ? undefined : raw;
+  }
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue.message);
+  }
+  const v = parsed.data;
+  const bus: BusConfig = v.WAAKZAAM_BUS_URL.transport === 'nats' ? { ...v.WAAKZAAM_BUS_URL, stream: v.WAAKZAAM_NATS_STREAM } : v.WAAKZAAM_BUS_URL;
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    database: v.WAAKZAAM_DATABASE_URL,
+    bus,
+    logLevel: v.WAAKZAAM_LOG_LEVEL,
+    sessionTtlHours: v.WAAKZAAM_SESSION_TTL_HOURS,
+    cookieSecure: v.WAAKZAAM_COOKIE_SECURE,
+    trustProxy: v.WAAKZAAM_TRUST_PROXY,
+    publicRateLimitPerMinute: v.WAAKZAAM_PUBLIC_RATE_LIMIT,
+    loginRateLimitPerMinute: v.WAAKZAAM_LOGIN_RATE_LIMIT,
+    webDir: v.WAAKZAAM_WEB_DIR,
+    demo: { password: v.WAAKZAAM_DEMO_PASSWORD, speed: v.WAAKZAAM_DEMO_SPEED, scenarioFile: v.WAAKZAAM_DEMO_SCENARIO },
+    secrets: { pseudonymKey: v.WAAKZAAM_PSEUDONYM_KEY },
+  };
+}
+
+/** The names of all variables, for docs and `--help`. */
+export const CONFIG_VARIABLES = Object.keys(variables);

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
+import type { Schema } from './schema.ts';
+
+export type Db = Kysely<Schema>;
+
+/** A transaction with after-commit hooks (events are published only once their write is durable). */
+export interface Tx {
+  db: Transaction<Schema>;
+  onCommit(hook: () => void): void;
+}
+
+/** The store: a Kysely instance plus the dialect seam and transactions with after-commit hooks. */
+export class Database {
+  constructor(
+    readonly db: Db,
+    readonly dialect: Dialect,
+  ) {}
+
+  /**
+   * Runs `fn` in one transaction. Hooks registered with `tx.onCommit` run after a successful
+   * commit, never after a rollback.
+   */
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const hooks: Array<() => void> = [];
+    const result = await this.db.transaction().execute((trx) => fn({ db: trx, onCommit: (hook) => hooks.push(hook) }));
+    for (const hook of hooks) hook();
+    return result;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Opens the configured store. SQLite files get WAL journaling so readers never block the writer. */
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.driver === 'sqlite') {
+    if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+    const sqlite = new BetterSqlite3(config.path);
+    sqlite.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode is durable against a process crash (kill -9); only power loss can
+    // lose the last transactions, which is the usual trade-off for an embedded store.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteDialect);
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+        if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+        if (oid === pg.types.builtins.TIMESTAMPTZ) {
+          const parseDate = pg.types.getTypeParser(oid, 'text') as (value: string) => Date;
+          return (value: string) => parseDate(value).toISOString();
+        }
+        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+      },
+    },
+  });
+  return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), postgresDialect);
+}

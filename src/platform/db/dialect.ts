@@ -1,0 +1,61 @@
+import { sql, type ColumnDataType, type Expression, type Kysely, type RawBuilder } from 'kysely';
+
+import type { Schema } from './schema.ts';
+
+type ColumnType = ColumnDataType | Expression<unknown>;
+
+/**
+ * The one seam between SQLite and PostgreSQL. Everything else — queries, services, migrations —
+ * is written once against Kysely. Conventions that keep this file small:
+ * - times are ISO-8601 strings in the application (TEXT in SQLite, timestamptz in PostgreSQL,
+ *   parsed back to ISO strings by the pg type parser in database.ts);
+ * - JSON is TEXT in both, (de)serialised by the stores;
+ * - booleans are integers 0/1 in both;
+ * - ids are text (UUID v7) made by the application.
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Dialect {
+  name: DialectName;
+  /** Column type of an auto-incrementing 64-bit primary key. */
+  serialPrimaryKey: ColumnType;
+  /** Column type of a point in time. */
+  timestamp: ColumnType;
+  /** Column type of a 64-bit integer. */
+  bigint: ColumnType;
+  /**
+   * Serialises writers to the outbox inside a transaction, so that outbox sequence numbers become
+   * visible in commit order (PostgreSQL assigns a sequence value before commit; without this a
+   * reader could pass a gap that a slower transaction fills later). SQLite has one writer anyway.
+   */
+  lockOutbox(db: Kysely<Schema>): Promise<void>;
+  /** True when the error is a unique-constraint violation. */
+  isUniqueViolation(error: unknown): boolean;
+  /** Case-insensitive substring match. */
+  containsInsensitive(column: Expression<string>, needle: string): RawBuilder<boolean>;
+}
+
+const OUTBOX_LOCK_KEY = 7_277_001; // arbitrary, stable advisory-lock key for the outbox
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  serialPrimaryKey: sql`integer primary key autoincrement`,
+  timestamp: 'text',
+  bigint: 'integer',
+  lockOutbox: async () => {},
+  isUniqueViolation: (error) =>
+    error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT'),
+  containsInsensitive: (column, needle) => sql<boolean>`instr(lower(${column}), lower(${needle})) > 0`,
+};
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  serialPrimaryKey: sql`bigserial primary key`,
+  timestamp: 'timestamptz',
+  bigint: 'bigint',
+  lockOutbox: async (db) => {
+    await sql`select pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`.execute(db);
+  },
+  isUniqueViolation: (error) => error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505',
+  containsInsensitive: (column, needle) => sql<boolean>`strpos(lower(${column}), lower(${needle})) > 0`,
+};

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../dialect.ts';
+import * as m0001 from './0001-platform.ts';
+import * as m0002 from './0002-watch-posts.ts';
+
+export interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+  down(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
+}
+
+/** The one numbered list of migrations, shared by SQLite and PostgreSQL. Append; never edit a landed one. */
+export const migrations: Record<string, DialectMigration> = {
+  '0001-platform': m0001,
+  '0002-watch-posts': m0002,
+};

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { systemClock } from '#core/clock.ts';
+import type { EventBus } from '#platform/bus/bus.ts';
+import { MemoryBus } from '#platform/bus/memory-bus.ts';
+import type { Database } from '#platform/db/database.ts';
+
+export type TransportKind = 'memory' | 'nats';
+
+/** The NATS server tests use, when the environment names one (.ci/run always does). */
+export function testNatsUrl(): string | undefined {
+  const url = process.env.WAAKZAAM_TEST_NATS_URL;
+  return url === undefined || url === '' ? undefined : url;
+}
+
+export function testTransports(): TransportKind[] {
+  return testNatsUrl() ? ['memory', 'nats'] : ['memory'];
+}
+
+export const silentLog = pino({ level: 'silent' });
+
+/** A unique stream name, so NATS tests never see each other's events. */
+export function uniqueStream(): string {
+  return `T_${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * A bus of the given transport over `database`. Pass the same `stream` to a second bus to model
+ * a restart of the same deployment.
+ */
+export async function createTestBus(kind: TransportKind, database: Database, stream: string): Promise<EventBus> {
+  if (kind === 'memory') return new MemoryBus({ database, clock: systemClock, log: silentLog, pollMs: 50 });
+  const { NatsBus } = await import('#platform/bus/nats-bus.ts');
+  return NatsBus.connect({ database, clock: systemClock, log: silentLog, servers: [testNatsUrl()!], stream, relayPollMs: 50 });
+}
