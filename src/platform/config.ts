@@ -57,8 +57,8 @@ function positiveInt(max: number) {
 }
 
 const variables = {
-  /** TCP port of the HTTP server. */
-  PORT: positiveInt(65535).default(8080),
+  /** TCP port of the HTTP server (0 picks a free port). */
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Address to listen on; 0.0.0.0 to accept connections from other hosts. */
   HOST: z.string().min(1).default('127.0.0.1'),
   /** `sqlite:PATH` (default `sqlite:./data/waakzaam.db`, `sqlite::memory:` for tests) or `postgres://…`. */

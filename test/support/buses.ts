@@ -31,5 +31,19 @@ export function uniqueStream(): string {
 export async function createTestBus(kind: TransportKind, database: Database, stream: string): Promise<EventBus> {
   if (kind === 'memory') return new MemoryBus({ database, clock: systemClock, log: silentLog, pollMs: 50 });
   const { NatsBus } = await import('#platform/bus/nats-bus.ts');
-  return NatsBus.connect({ database, clock: systemClock, log: silentLog, servers: [testNatsUrl()!], stream, relayPollMs: 50 });
+  // A short ack wait, so that a batch a test leaves unacknowledged comes back within the test.
+  return NatsBus.connect({ database, clock: systemClock, log: silentLog, servers: [testNatsUrl()!], stream, relayPollMs: 50, ackWaitMs: 3_000 });
+}
+
+/** Deletes a test's JetStream stream (and its consumers); nothing to do for the memory transport. */
+export async function deleteTestStream(kind: TransportKind, stream: string): Promise<void> {
+  if (kind === 'memory') return;
+  const { connect } = await import('nats');
+  const nc = await connect({ servers: [testNatsUrl()!] });
+  try {
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.delete(stream).catch(() => false); // a test that failed early never made one
+  } finally {
+    await nc.close();
+  }
 }

@@ -9,7 +9,7 @@
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
 export interface EventMap {}
 
-export type EventType = keyof EventMap & string;
+export type EventType = Extract<keyof EventMap, string>;
 
 /** An event as delivered to consumers. `id` is unique and the key for idempotent consumers. */
 export interface BusEvent<K extends EventType = EventType> {

@@ -14,7 +14,7 @@ export async function stageEvent<K extends EventType>(
   organisationId: string | null,
   now: Date,
 ): Promise<BusEvent<K>> {
-  await database.dialect.lockOutbox(tx.db);
+  await database.dialect.lockLog(tx.db, 'outbox');
   const event: BusEvent<K> = { id: newId(now.getTime()), type, organisationId, occurredAt: now.toISOString(), payload };
   await tx.db
     .insertInto('outbox')

@@ -9,6 +9,10 @@ import type { Schema } from './schema.ts';
 
 export type Db = Kysely<Schema>;
 
+// PostgreSQL type oids (pg_type): 64-bit integers become numbers, timestamptz ISO strings.
+const INT8 = 20;
+const TIMESTAMPTZ = 1184;
+
 /** A transaction with after-commit hooks (events are published only once their write is durable). */
 export interface Tx {
   db: Transaction<Schema>;
@@ -55,14 +59,14 @@ export function openDatabase(config: DatabaseConfig): Database {
     connectionString: config.url,
     max: 10,
     types: {
-      getTypeParser: (oid: number, format?: 'text' | 'binary') => {
-        if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
-        if (oid === pg.types.builtins.TIMESTAMPTZ) {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === INT8) return (value: string) => Number(value);
+        if (oid === TIMESTAMPTZ) {
           const parseDate = pg.types.getTypeParser(oid, 'text') as (value: string) => Date;
           return (value: string) => parseDate(value).toISOString();
         }
-        return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
-      },
+        return pg.types.getTypeParser(oid, format ?? 'text') as unknown;
+      }) as typeof pg.types.getTypeParser,
     },
   });
   return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), postgresDialect);

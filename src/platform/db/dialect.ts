@@ -24,25 +24,27 @@ export interface Dialect {
   /** Column type of a 64-bit integer. */
   bigint: ColumnType;
   /**
-   * Serialises writers to the outbox inside a transaction, so that outbox sequence numbers become
-   * visible in commit order (PostgreSQL assigns a sequence value before commit; without this a
-   * reader could pass a gap that a slower transaction fills later). SQLite has one writer anyway.
+   * Serialises writers of one append-only log (the outbox, the audit chain) until the end of the
+   * transaction, so that sequence numbers become visible in commit order and each audit row sees
+   * its predecessor (PostgreSQL assigns a sequence value before commit; without this a reader
+   * could pass a gap that a slower transaction fills later). SQLite has one writer anyway.
    */
-  lockOutbox(db: Kysely<Schema>): Promise<void>;
+  lockLog(db: Kysely<Schema>, log: 'outbox' | 'audit'): Promise<void>;
   /** True when the error is a unique-constraint violation. */
   isUniqueViolation(error: unknown): boolean;
   /** Case-insensitive substring match. */
   containsInsensitive(column: Expression<string>, needle: string): RawBuilder<boolean>;
 }
 
-const OUTBOX_LOCK_KEY = 7_277_001; // arbitrary, stable advisory-lock key for the outbox
+// Arbitrary, stable advisory-lock keys.
+const LOCK_KEYS = { outbox: 7_277_001, audit: 7_277_002 } as const;
 
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   serialPrimaryKey: sql`integer primary key autoincrement`,
   timestamp: 'text',
   bigint: 'integer',
-  lockOutbox: async () => {},
+  lockLog: async () => {},
   isUniqueViolation: (error) =>
     error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT'),
   containsInsensitive: (column, needle) => sql<boolean>`instr(lower(${column}), lower(${needle})) > 0`,
@@ -53,8 +55,8 @@ export const postgresDialect: Dialect = {
   serialPrimaryKey: sql`bigserial primary key`,
   timestamp: 'timestamptz',
   bigint: 'bigint',
-  lockOutbox: async (db) => {
-    await sql`select pg_advisory_xact_lock(${OUTBOX_LOCK_KEY})`.execute(db);
+  lockLog: async (db, log) => {
+    await sql`select pg_advisory_xact_lock(${LOCK_KEYS[log]})`.execute(db);
   },
   isUniqueViolation: (error) => error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505',
   containsInsensitive: (column, needle) => sql<boolean>`strpos(lower(${column}), lower(${needle})) > 0`,

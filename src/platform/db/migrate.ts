@@ -5,7 +5,7 @@ import { migrations } from './migrations/index.ts';
 /** Applies all pending migrations; returns the names applied. Throws with the failing migration's name. */
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const migrator = new Migrator({
-    db: database.db as unknown as Kysely<unknown>,
+    db: database.db,
     provider: {
       getMigrations: () =>
         Promise.resolve(
@@ -21,7 +21,7 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r: MigrationResult) => r.status === 'Error');
   if (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new Error(`migration ${failed?.migrationName ?? '(unknown)'} failed: ${reason}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

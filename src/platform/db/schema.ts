@@ -62,6 +62,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface OutboxTable {
   seq: Generated<number>;
   id: string;
@@ -146,6 +152,7 @@ export interface Schema {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
   outbox: OutboxTable;
   bus_offsets: BusOffsetTable;
   processed_events: ProcessedEventTable;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventBus } from '#platform/bus/bus.ts';
 import type { BusEvent } from '#platform/bus/events.ts';
-import { createTestBus, testTransports, uniqueStream } from '#test/support/buses.ts';
+import { createTestBus, deleteTestStream, testTransports, uniqueStream } from '#test/support/buses.ts';
 import { createTestDatabase, testStores, type TestDatabase } from '#test/support/stores.ts';
 import { sleep, waitFor } from '#test/support/wait.ts';
 
@@ -27,6 +27,7 @@ for (const transport of testTransports()) {
       });
       afterEach(async () => {
         for (const bus of buses.splice(0)) await bus.close();
+        await deleteTestStream(transport, stream);
         await tdb.drop();
       });
 

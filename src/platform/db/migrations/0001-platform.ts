@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../dialect.ts';
 
 /** Organisations, users, sessions, API tokens, audit log, outbox, consumer offsets, jobs, secrets. */
@@ -61,6 +61,22 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_log_organisation').on('audit_log').columns(['organisation_id', 'seq']).execute();
+  // The head records the last link, so that deleting the newest rows is detected too.
+  await db.schema
+    .createTable('audit_head')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('seq', d.bigint, (c) => c.notNull())
+    .addColumn('hash', 'text', (c) => c.notNull())
+    .execute();
+  // Append-only, enforced by the database: rows cannot be changed or deleted through SQL
+  // without first dropping the trigger (which `audit verify` would then expose).
+  if (d.name === 'sqlite') {
+    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  } else {
+    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
+    await sql`CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+  }
 
   await db.schema
     .createTable('outbox')
@@ -111,8 +127,9 @@ export async function up(db: Kysely<unknown>, d: Dialect): Promise<void> {
     .execute();
 }
 
-export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['secrets', 'jobs', 'processed_events', 'bus_offsets', 'outbox', 'audit_log', 'api_tokens', 'sessions', 'users', 'organisations']) {
+export async function down(db: Kysely<unknown>, d: Dialect): Promise<void> {
+  if (d.name === 'postgres') await sql`DROP FUNCTION IF EXISTS audit_log_append_only() CASCADE`.execute(db);
+  for (const table of ['secrets', 'jobs', 'processed_events', 'bus_offsets', 'outbox', 'audit_head', 'audit_log', 'api_tokens', 'sessions', 'users', 'organisations']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { pino } from 'pino';
+import pg from 'pg';
+import { createContext } from '#app/context.ts';
+import { loadConfig } from '#platform/config.ts';
+
+const POSTS = 20_000;
+const log = pino({ level: 'silent' });
+
+function writeStream(dir: string): string {
+  const file = join(dir, 'stream.jsonl');
+  const start = Date.UTC(2026, 6, 4, 17, 0, 0);
+  const lines: string[] = [];
+  for (let i = 0; i < POSTS; i++) {
+    lines.push(
+      JSON.stringify({
+        id: `b${i}`,
+        source: i % 3 === 0 ? 'bluesky' : 'mastodon',
+        author: { handle: `@user${i % 997}@mastodon.nl` },
+        text: `Het is echt kapot druk bij de uitgang Vredenburg ${i} #zomerfeest @gemeente_utrecht`,
+        createdAt: new Date(start + i * 100).toISOString(),
+        lang: 'nl',
+      }),
+    );
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+async function replayInto(databaseUrl: string, file: string): Promise<number> {
+  const ctx = await createContext(loadConfig({ WAAKZAAM_DATABASE_URL: databaseUrl }), { log });
+  try {
+    const org = await ctx.accounts.createOrganisation({ name: 'Bench', kind: 'police' }, 'bench');
+    const started = performance.now();
+    const cursor = await ctx.watch.replay.run({ organisationId: org.id, file, speed: 0, batchSize: 500 });
+    const seconds = (performance.now() - started) / 1000;
+    if (cursor.accepted !== POSTS) throw new Error(`stored ${cursor.accepted} of ${POSTS}`);
+    return POSTS / seconds;
+  } finally {
+    await ctx.close();
+  }
+}
+
+/** The ceiling: the same number of rows inserted with prepared statements, 500 per transaction. */
+function rawSqliteInserts(dir: string): number {
+  const db = new BetterSqlite3(join(dir, 'raw.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('create table posts (id text primary key, source text, source_id text, author text, text text, created_at text, unique(source, source_id))');
+  const insert = db.prepare('insert into posts values (?, ?, ?, ?, ?, ?)');
+  const batch = db.transaction((from: number) => {
+    for (let i = from; i < from + 500; i++) insert.run(`id${i}`, 'mastodon', `b${i}`, 'a'.repeat(32), `Het is echt kapot druk ${i}`, new Date().toISOString());
+  });
+  const started = performance.now();
+  for (let i = 0; i < POSTS; i += 500) batch(i);
+  const rate = POSTS / ((performance.now() - started) / 1000);
+  db.close();
+  return rate;
+}
+
+/** Durable replay throughput (parse, normalise, pseudonymise, store once, outbox event, cursor). */
+export async function replayBench(): Promise<Record<string, unknown>> {
+  const dir = mkdtempSync(join(tmpdir(), 'waakzaam-bench-'));
+  const file = writeStream(dir);
+  const sqlite = await replayInto(`sqlite:${join(dir, 'bench.db')}`, file);
+  const raw = rawSqliteInserts(dir);
+  process.stdout.write(`replay → SQLite: ${Math.round(sqlite)} posts/s (raw SQLite inserts, the ceiling: ${Math.round(raw)} rows/s; ratio ${(sqlite / raw).toFixed(2)})\n`);
+  const result: Record<string, unknown> = { posts: POSTS, sqlitePostsPerSecond: Math.round(sqlite), rawSqliteRowsPerSecond: Math.round(raw), sqliteVsRaw: Number((sqlite / raw).toFixed(3)) };
+  const server = process.env.WAAKZAAM_BENCH_POSTGRES_URL ?? process.env.WAAKZAAM_TEST_POSTGRES_URL;
+  if (server) {
+    const name = `waakzaam_bench_${Date.now().toString(36)}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    try {
+      const url = new URL(server);
+      url.pathname = `/${name}`;
+      const postgres = await replayInto(url.toString(), file);
+      process.stdout.write(`replay → PostgreSQL: ${Math.round(postgres)} posts/s\n`);
+      result.postgresPostsPerSecond = Math.round(postgres);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    }
+  } else {
+    process.stdout.write('replay → PostgreSQL: skipped (set WAAKZAAM_BENCH_POSTGRES_URL)\n');
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  return result;
+}

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench [-- name…]`: runs the named benchmarks (all when none is named). Each prints its
+ * figures beside its peer and ends with one JSON line; the run ends with a JSON object of all.
+ */
+import { replayBench } from './replay.ts';
+
+const benches: Record<string, () => Promise<Record<string, unknown>>> = {
+  replay: replayBench,
+};
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = names.filter((n) => !(n in benches));
+if (unknown.length > 0) {
+  process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; available: ${Object.keys(benches).join(', ')}\n`);
+  process.exit(2);
+}
+const results: Record<string, unknown> = {};
+for (const name of names.length > 0 ? names : Object.keys(benches)) {
+  process.stdout.write(`\n## ${name}\n`);
+  results[name] = await benches[name]!();
+}
+process.stdout.write(`${JSON.stringify(results)}\n`);

@@ -1,0 +1,21 @@
+import { registerPlatformRoutes } from '#platform/http/routes/index.ts';
+import { createServer, type HttpApp } from '#platform/http/server.ts';
+import { EventStreams } from '#platform/http/sse.ts';
+import { registerWatchRoutes } from '#watch/routes/index.ts';
+import type { AppContext } from './context.ts';
+import { registerWebApps, webFallback } from './web.ts';
+
+/**
+ * The HTTP app of a context: platform routes, each module's routes, and the web apps. It never
+ * listens; `waakzaam serve` does.
+ */
+export async function buildApp(ctx: AppContext): Promise<HttpApp> {
+  const app = await createServer({ config: ctx.config, log: ctx.log, metrics: ctx.metrics, auth: ctx.auth, fallback: webFallback(ctx.config.webDir) });
+  const streams = new EventStreams();
+  app.addHook('preClose', async () => streams.closeAll());
+
+  registerPlatformRoutes(app, ctx);
+  registerWatchRoutes(app, { posts: ctx.watch.posts, bus: ctx.bus, streams });
+  await registerWebApps(app, ctx.config.webDir);
+  return app;
+}

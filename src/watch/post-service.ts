@@ -1,0 +1,67 @@
+import type { Clock } from '#core/clock.ts';
+import { notFound } from '#core/errors.ts';
+import { newId } from '#core/ids.ts';
+import type { EventBus } from '#platform/bus/bus.ts';
+import type { Database, Tx } from '#platform/db/database.ts';
+import './events.ts';
+import type { IncomingPost, Post } from './post.ts';
+import { countPosts, findPost, insertNewPosts, queryPosts, type PostQuery } from './post-store.ts';
+
+export interface IngestResult {
+  stored: Post[];
+  /** Posts already stored earlier (same organisation, source and source id): skipped. */
+  duplicates: number;
+}
+
+export interface PostPage {
+  items: Post[];
+  nextCursor: string | null;
+}
+
+/** Stores normalised posts exactly once and announces each new one with `post.received`. */
+export class PostService {
+  constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock }) {}
+
+  /**
+   * Stores a batch inside `tx`; the caller commits it together with its own state (a connector's
+   * cursor), so that a crash either keeps both or neither.
+   */
+  async ingest(tx: Tx, organisationId: string, incoming: IncomingPost[]): Promise<IngestResult> {
+    const now = this.options.clock.now();
+    const receivedAt = now.toISOString();
+    const seen = new Set<string>();
+    const posts: Post[] = [];
+    for (const p of incoming) {
+      const key = `${p.source}\u0000${p.sourceId}`;
+      if (seen.has(key)) continue; // the same post twice in one batch
+      seen.add(key);
+      posts.push({ ...p, id: newId(now.getTime()), organisationId, receivedAt });
+    }
+    const inserted = await insertNewPosts(tx.db, posts);
+    const stored = posts.filter((p) => inserted.has(p.id));
+    for (const post of stored) await this.options.bus.publish(tx, 'post.received', { post }, { organisationId });
+    return { stored, duplicates: incoming.length - stored.length };
+  }
+
+  /** Stores a batch in a transaction of its own. */
+  async ingestNow(organisationId: string, incoming: IncomingPost[]): Promise<IngestResult> {
+    return this.options.database.transaction((tx) => this.ingest(tx, organisationId, incoming));
+  }
+
+  async list(query: PostQuery): Promise<PostPage> {
+    const items = await queryPosts(this.options.database.db, this.options.database.dialect, { ...query, limit: query.limit + 1 });
+    const more = items.length > query.limit;
+    const page = more ? items.slice(0, query.limit) : items;
+    return { items: page, nextCursor: more ? page[page.length - 1]!.id : null };
+  }
+
+  async get(organisationId: string, id: string): Promise<Post> {
+    const post = await findPost(this.options.database.db, organisationId, id);
+    if (!post) throw notFound('POST_NOT_FOUND', 'No such post in this organisation.');
+    return post;
+  }
+
+  async count(organisationId: string): Promise<number> {
+    return countPosts(this.options.database.db, organisationId);
+  }
+}

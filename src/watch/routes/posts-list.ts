@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { requirePrincipal } from '#platform/http/access.ts';
+import type { HttpApp } from '#platform/http/server.ts';
+import type { PostService } from '../post-service.ts';
+import { postSchema, presentPost } from './schemas.ts';
+
+/** GET /api/posts: the organisation's posts, newest first, with text and source filters. */
+export function registerPostsList(app: HttpApp, deps: { posts: PostService }): void {
+  app.get(
+    '/api/posts',
+    {
+      schema: {
+        tags: ['watch'],
+        summary: 'Posts, newest first',
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          before: z.string().max(64).optional().describe('nextCursor of the previous page'),
+          q: z.string().max(200).optional().describe('Text contains (case-insensitive)'),
+          source: z.string().max(32).optional(),
+        }),
+        response: { 200: z.object({ items: z.array(postSchema), nextCursor: z.string().nullable() }) },
+      },
+      config: { access: 'posts:read' },
+    },
+    async (request) => {
+      const { limit, before, q, source } = request.query;
+      const page = await deps.posts.list({ organisationId: requirePrincipal(request).organisationId, limit, before, text: q || undefined, source });
+      return { items: page.items.map(presentPost), nextCursor: page.nextCursor };
+    },
+  );
+}

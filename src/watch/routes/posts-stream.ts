@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { isId } from '#core/ids.ts';
+import type { EventBus } from '#platform/bus/bus.ts';
+import { requirePrincipal } from '#platform/http/access.ts';
+import type { HttpApp } from '#platform/http/server.ts';
+import type { EventStreams } from '#platform/http/sse.ts';
+import '../events.ts';
+import type { PostService } from '../post-service.ts';
+import { presentPost } from './schemas.ts';
+
+const STATS_EVERY_MS = 5_000;
+const RATE_WINDOW_MS = 10_000;
+const CATCH_UP_LIMIT = 500;
+
+/**
+ * GET /api/posts/stream: new posts of the caller's organisation as Server-Sent Events (`post`),
+ * plus `stats` (total and posts per second over the last 10 s) every 5 s. A reconnecting client
+ * sends Last-Event-ID and first receives what it missed.
+ */
+export function registerPostsStream(app: HttpApp, deps: { posts: PostService; bus: EventBus; streams: EventStreams }): void {
+  app.get(
+    '/api/posts/stream',
+    {
+      schema: { tags: ['watch'], summary: 'Live posts (text/event-stream)', querystring: z.object({ since: z.string().max(64).optional() }) },
+      config: { access: 'posts:read' },
+    },
+    async (request, reply) => {
+      const { organisationId } = requirePrincipal(request);
+      const lastEventId = request.headers['last-event-id'];
+      const since = typeof lastEventId === 'string' && isId(lastEventId) ? lastEventId : request.query.since && isId(request.query.since) ? request.query.since : undefined;
+      let received = await deps.posts.count(organisationId);
+      const arrivals: number[] = [];
+      const stream = deps.streams.start(request, reply);
+      let lastSent = since;
+      const buffered: Parameters<typeof presentPost>[0][] = [];
+      let catchingUp = since !== undefined;
+
+      const stop = deps.bus.listen(['post.received'], (event) => {
+        if (event.organisationId !== organisationId) return;
+        received += 1;
+        arrivals.push(Date.now());
+        if (catchingUp) buffered.push(event.payload.post);
+        else if (!lastSent || event.payload.post.id > lastSent) stream.send('post', presentPost(event.payload.post), event.payload.post.id);
+      });
+      const stats = setInterval(() => {
+        const cutoff = Date.now() - RATE_WINDOW_MS;
+        while (arrivals.length > 0 && arrivals[0]! < cutoff) arrivals.shift();
+        stream.send('stats', { received, rate: arrivals.length / (RATE_WINDOW_MS / 1000) });
+      }, STATS_EVERY_MS);
+      stream.onClose(() => {
+        stop();
+        clearInterval(stats);
+      });
+
+      if (since) {
+        const missed = await deps.posts.list({ organisationId, limit: CATCH_UP_LIMIT, after: since });
+        for (const post of missed.items) {
+          stream.send('post', presentPost(post), post.id);
+          lastSent = post.id;
+        }
+        catchingUp = false;
+        for (const post of buffered.splice(0)) {
+          if (!lastSent || post.id > lastSent) stream.send('post', presentPost(post), post.id);
+        }
+      }
+      stream.send('stats', { received, rate: 0 });
+    },
+  );
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '#app/context.ts';
+import { loadConfig } from '#platform/config.ts';
+import { launchChromium } from '#test/support/browser.ts';
+import { silentLog } from '#test/support/buses.ts';
+import { exited, runCli, startCli } from '#test/support/cli.ts';
+import { buildReplayLine } from '#test/support/posts.ts';
+import { waitFor } from '#test/support/wait.ts';
+import { ensureWebBuilt } from '#test/support/web-build.ts';
+
+const require = createRequire(import.meta.url);
+const EMAIL = 'analist@waakzaam.test';
+const PASSWORD = 'een heel goed wachtwoord';
+
+/**
+ * The whole slice in a real browser: the server runs as its own process (`waakzaam serve`), a
+ * second process replays posts into the same store (`waakzaam replay`), and Chromium signs in and
+ * sees the posts arrive in the live feed.
+ */
+describe('dashboard in Chromium', { timeout: 120_000 }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-'));
+  const env = { WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, WAAKZAAM_WEB_DIR: '', PORT: '0', WAAKZAAM_LOG_LEVEL: 'info' };
+  let server: ReturnType<typeof startCli>;
+  let base: string;
+  let browser: Browser;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    env.WAAKZAAM_WEB_DIR = ensureWebBuilt();
+    const ctx = await createContext(loadConfig(env), { log: silentLog });
+    const organisation = await ctx.accounts.createOrganisation({ name: 'Gemeente Utrecht', kind: 'municipality' }, 'test');
+    await ctx.accounts.createUser({ organisationId: organisation.id, email: EMAIL, name: 'Analist', password: PASSWORD, roles: ['analyst'] }, 'test');
+    await ctx.close();
+    server = startCli(['serve'], env);
+    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
+    base = /"url":"(http:[^"]+)"/.exec(server.output())![1]!.replace('127.0.0.1', 'localhost');
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    if (server) await exited(server.child);
+  });
+
+  async function signIn(page: Page): Promise<void> {
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(`${base}/`);
+    await page.getByLabel('E-mailadres').fill(EMAIL);
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+  }
+
+  it('signs in (in Dutch) and shows replayed posts arriving live in the feed', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    await expect.poll(() => page.getByRole('navigation').getByText('Kijken').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const feed = page.getByRole('list', { name: /berichten|posts/i });
+    await feed.waitFor({ state: 'attached', timeout: 15_000 });
+
+    const file = join(dir, 'live.jsonl');
+    writeFileSync(file, ['Stroomstoring bij Vredenburg, alles donker #zomerfeest', '<img src=x onerror=alert(1)> kapot druk bij de uitgang'].map((text, i) => buildReplayLine({ id: `e2e-${i}`, text })).join('\n') + '\n');
+    const replay = await runCli(['replay', file, '--org', 'Gemeente Utrecht'], env);
+    expect(replay.code, replay.stderr).toBe(0);
+
+    await expect.poll(() => feed.getByText('Stroomstoring bij Vredenburg', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    // Untrusted text is shown as text, never as markup.
+    await expect.poll(() => feed.getByText('<img src=x onerror=alert(1)> kapot druk', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(pageErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    await page.screenshot({ path: join(dir, 'feed.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('switches the dashboard to English', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    await page.getByRole('navigation').getByText('Kijken').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: /^(EN|English)$/ }).first().click();
+    await expect.poll(() => page.getByRole('navigation').getByText('Watch').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.close();
+  });
+
+  it('has no WCAG 2.1 A/AA violations (axe-core) on the login page, the feed and the citizen app', async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const axe = async () => {
+      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+      return page.evaluate(async () => {
+        const result = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        });
+        return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+    };
+    await page.goto(`${base}/`);
+    await page.getByLabel('E-mailadres').waitFor();
+    expect(await axe()).toEqual([]);
+    await page.getByLabel('E-mailadres').fill(EMAIL);
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('list', { name: /berichten|posts/i }).waitFor({ state: 'attached', timeout: 15_000 });
+    expect(await axe()).toEqual([]);
+    await page.goto(`${base}/citizen/`);
+    await page.getByRole('main').waitFor();
+    expect(await axe()).toEqual([]);
+    await context.close();
+  });
+});

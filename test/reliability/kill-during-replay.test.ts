@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import type { DatabaseConfig } from '#platform/config.ts';
+import { exited, startCli } from '#test/support/cli.ts';
+import { buildReplayLine } from '#test/support/posts.ts';
+import { createTestDatabase, describeEachStore } from '#test/support/stores.ts';
+import { waitFor } from '#test/support/wait.ts';
+
+const LINES = 3000;
+
+function databaseUrl(config: DatabaseConfig): string {
+  return config.driver === 'sqlite' ? `sqlite:${config.path}` : config.url;
+}
+
+describeEachStore('kill -9 of the server during replay', (store) => {
+  it('stores every post exactly once after a restart', { timeout: 120_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'waakzaam-kill-'));
+    const tdb = await createTestDatabase(store, join(dir, 'waakzaam.db'));
+    const file = join(dir, 'stream.jsonl');
+    const start = Date.UTC(2026, 6, 4, 19, 0, 0);
+    writeFileSync(file, Array.from({ length: LINES }, (_, i) => buildReplayLine({ id: `k${i}`, createdAt: new Date(start + i * 1000).toISOString() })).join('\n') + '\n');
+    const env = {
+      WAAKZAAM_DATABASE_URL: databaseUrl(tdb.config),
+      WAAKZAAM_DEMO_SCENARIO: file,
+      WAAKZAAM_DEMO_PASSWORD: 'kill-test-password',
+      WAAKZAAM_DEMO_SPEED: '400',
+      WAAKZAAM_WEB_DIR: join(dir, 'no-web'),
+      PORT: '0',
+    };
+    const { db } = tdb.database;
+    const count = async () => Number((await db.selectFrom('posts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+    const cursorDone = async () => {
+      const row = await db.selectFrom('connector_cursors').select('cursor').executeTakeFirst();
+      return row !== undefined && (JSON.parse(row.cursor) as { done: boolean }).done;
+    };
+    try {
+      const first = startCli(['demo'], env);
+      await waitFor(async () => (await count()) >= 300, 'the first 300 posts', 60_000);
+      first.child.kill('SIGKILL');
+      await exited(first.child);
+      const atKill = await count();
+      expect(atKill).toBeLessThan(LINES);
+
+      const second = startCli(['demo'], env);
+      await waitFor(cursorDone, `the replay to finish after restart:\n${second.output()}`, 90_000);
+      second.child.kill('SIGTERM');
+      expect(await exited(second.child)).toBe(0);
+
+      expect(await count()).toBe(LINES);
+      const distinct = await db.selectFrom('posts').select((eb) => eb.fn.count('source_id').distinct().as('n')).executeTakeFirst();
+      expect(Number(distinct?.n)).toBe(LINES);
+      const events = await db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('type', '=', 'post.received').executeTakeFirst();
+      expect(Number(events?.n)).toBe(LINES);
+    } finally {
+      await tdb.drop();
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { MemoryBus } from '#platform/bus/memory-bus.ts';
+import { loadConfig, type Config } from '#platform/config.ts';
+import { systemClock, type Clock } from '#core/clock.ts';
+import { createContext, type AppContext } from '#app/context.ts';
+import { silentLog } from './buses.ts';
+import { createTestDatabase, type StoreKind, type TestDatabase } from './stores.ts';
+
+export interface TestContext {
+  ctx: AppContext;
+  tdb: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** A full context on a fresh test database with the in-process bus; `env` overrides config variables. */
+export async function createTestContext(store: StoreKind, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestContext> {
+  const tdb = await createTestDatabase(store);
+  const config: Config = loadConfig({ WAAKZAAM_WEB_DIR: './test/support/no-web', ...options.env });
+  const clock = options.clock ?? systemClock;
+  const bus = new MemoryBus({ database: tdb.database, clock, log: silentLog, pollMs: 50 });
+  const ctx = await createContext(config, { database: tdb.database, bus, log: silentLog, clock, migrate: false });
+  return {
+    ctx,
+    tdb,
+    close: async () => {
+      await ctx.jobs.close();
+      await bus.close();
+      await tdb.drop();
+    },
+  };
+}
+
+export interface Seeded {
+  organisationId: string;
+  email: string;
+  password: string;
+  userId: string;
+}
+
+let counter = 0;
+
+/** An organisation with one user of the given roles. */
+export async function seedOrganisation(ctx: AppContext, roles: string[] = ['admin'], name = `Org ${++counter}`): Promise<Seeded> {
+  const organisation = await ctx.accounts.createOrganisation({ name, kind: 'police' }, 'system');
+  const email = `user${++counter}@example.nl`;
+  const password = 'correct horse battery staple';
+  const user = await ctx.accounts.createUser({ organisationId: organisation.id, email, name: 'Test User', password, roles }, 'system');
+  return { organisationId: organisation.id, email, password, userId: user.id };
+}

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '#app/build-app.ts';
+import type { HttpApp } from '#platform/http/server.ts';
+import { createTestContext, seedOrganisation, type Seeded, type TestContext } from '#test/support/context.ts';
+import { login } from '#test/support/http.ts';
+import { buildIncomingPost } from '#test/support/posts.ts';
+import { openSse } from '#test/support/sse.ts';
+import { describeEachStore } from '#test/support/stores.ts';
+import { waitFor } from '#test/support/wait.ts';
+
+describeEachStore('live posts over Server-Sent Events', (store) => {
+  let t: TestContext;
+  let app: HttpApp;
+  let base: string;
+  let a: Seeded;
+  let b: Seeded;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await createTestContext(store);
+    await t.ctx.bus.start();
+    app = await buildApp(t.ctx);
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    a = await seedOrganisation(t.ctx, ['analyst']);
+    b = await seedOrganisation(t.ctx, ['analyst']);
+    cookie = await login(app, a.email, a.password);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('streams the organisation’s new posts, and only those, as they are stored', async () => {
+    const stream = await openSse(`${base}/api/posts/stream`, { cookie });
+    try {
+      expect(stream.status).toBe(200);
+      expect(stream.contentType).toContain('text/event-stream');
+      await waitFor(() => stream.events.some((e) => e.event === 'stats'), 'first stats event');
+      await t.ctx.watch.posts.ingestNow(b.organisationId, [buildIncomingPost({ text: 'niet voor A' })]);
+      await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: '<script>alert(1)</script> druk!' }), buildIncomingPost({ text: 'tweede' })]);
+      await waitFor(() => stream.events.filter((e) => e.event === 'post').length === 2, 'two posts');
+      const posts = stream.events.filter((e) => e.event === 'post').map((e) => JSON.parse(e.data) as { id: string; text: string; organisationId?: string });
+      expect(posts.map((p) => p.text).sort()).toEqual(['<script>alert(1)</script> druk!', 'tweede'].sort());
+      expect(posts[0]!.organisationId).toBeUndefined();
+      expect(stream.events.filter((e) => e.event === 'post').every((e) => e.id !== undefined)).toBe(true);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('lets a reconnecting client catch up from Last-Event-ID', async () => {
+    const { stored } = await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'gezien' })]);
+    const lastSeen = stored[0]!.id;
+    await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'gemist 1' }), buildIncomingPost({ text: 'gemist 2' })]);
+    const stream = await openSse(`${base}/api/posts/stream`, { cookie, 'last-event-id': lastSeen });
+    try {
+      await waitFor(() => stream.events.filter((e) => e.event === 'post').length >= 2, 'missed posts');
+      const texts = stream.events.filter((e) => e.event === 'post').map((e) => (JSON.parse(e.data) as { text: string }).text);
+      expect(texts.sort()).toEqual(['gemist 1', 'gemist 2']);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('refuses the stream without a session', async () => {
+    const response = await fetch(`${base}/api/posts/stream`);
+    expect(response.status).toBe(401);
+    await response.body?.cancel();
+  });
+});

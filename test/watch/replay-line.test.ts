@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Pseudonymiser } from '#govern/pseudonyms.ts';
+import { MAX_LINE_BYTES, parseReplayLine } from '#watch/connectors/replay-line.ts';
+import { extractHashtags, extractMentions, normaliseReplayLine } from '#watch/normalise.ts';
+import { buildReplayLine } from '#test/support/posts.ts';
+
+const pseudonyms = new Pseudonymiser(Buffer.alloc(32, 7));
+
+describe('replay line parsing (property tests)', () => {
+  it('never throws on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (text) => {
+        const result = parseReplayLine(text);
+        expect(typeof result.ok).toBe('boolean');
+        if (!result.ok) expect(result.reason.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on arbitrary JSON values, and accepts only well-formed posts', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = parseReplayLine(JSON.stringify(value));
+        if (result.ok) {
+          expect(typeof result.line.id).toBe('string');
+          expect(Number.isNaN(Date.parse(result.line.createdAt))).toBe(false);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts any valid post and normalises it without throwing', () => {
+    const line = fc.record({
+      id: fc.string({ minLength: 1, maxLength: 40 }),
+      source: fc.constantFrom('mastodon', 'bluesky', 'rss'),
+      author: fc.record({ handle: fc.string({ minLength: 1, maxLength: 40 }) }),
+      text: fc.string({ maxLength: 500 }),
+      createdAt: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      geo: fc.option(fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lon: fc.double({ min: -180, max: 180, noNaN: true }) }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(line, (value) => {
+        const result = parseReplayLine(JSON.stringify(value));
+        expect(result.ok).toBe(true);
+        if (result.ok) {
+          const post = normaliseReplayLine(result.line, pseudonyms);
+          expect(post.sourceId).toBe(value.id);
+          expect(post.authorPseudonym).toMatch(/^[0-9a-f]{32}$/);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names the field that is wrong', () => {
+    expect(parseReplayLine('{"id":"1"}')).toEqual({ ok: false, reason: expect.stringMatching(/^source: /) });
+    expect(parseReplayLine(buildReplayLine({ createdAt: 'yesterday' }))).toEqual({ ok: false, reason: expect.stringMatching(/^createdAt: /) });
+    expect(parseReplayLine(buildReplayLine({ url: 'javascript:alert(1)' }))).toEqual({ ok: false, reason: expect.stringMatching(/^url: /) });
+    expect(parseReplayLine('{"id": ')).toEqual({ ok: false, reason: expect.stringMatching(/^not JSON/) });
+    expect(parseReplayLine(buildReplayLine({ text: 'x'.repeat(MAX_LINE_BYTES) }))).toEqual({ ok: false, reason: expect.stringMatching(/longer than/) });
+  });
+});
+
+describe('normalisation (SPEC W2, G1)', () => {
+  it('pseudonymises the author with a keyed hash: stable per key, different across keys, handle case-insensitive', () => {
+    const other = new Pseudonymiser(Buffer.alloc(32, 8));
+    expect(pseudonyms.pseudonymise('mastodon', 'Sanne@mastodon.nl')).toBe(pseudonyms.pseudonymise('mastodon', 'sanne@mastodon.nl'));
+    expect(pseudonyms.pseudonymise('mastodon', 'sanne@mastodon.nl')).not.toBe(other.pseudonymise('mastodon', 'sanne@mastodon.nl'));
+    expect(pseudonyms.pseudonymise('mastodon', 'sanne')).not.toBe(pseudonyms.pseudonymise('bluesky', 'sanne'));
+  });
+
+  it('keeps no handle: author and mentions become pseudonyms', () => {
+    const result = parseReplayLine(buildReplayLine({ author: { handle: '@sanne@mastodon.nl', name: 'Sanne' }, text: 'Hee @gemeente_utrecht wat nu? #stroomstoring #Zomerfeest', mentions: ['@politie'] }));
+    if (!result.ok) throw new Error(result.reason);
+    const post = normaliseReplayLine(result.line, pseudonyms);
+    expect(JSON.stringify(post)).not.toContain('sanne@mastodon.nl');
+    expect(post.authorPseudonym).toBe(pseudonyms.pseudonymise('mastodon', 'sanne@mastodon.nl'));
+    expect(post.mentions).toEqual([pseudonyms.pseudonymise('mastodon', 'politie'), pseudonyms.pseudonymise('mastodon', 'gemeente_utrecht')]);
+    expect(post.hashtags).toEqual(['stroomstoring', 'zomerfeest']);
+  });
+
+  it('extracts hashtags and mentions the way people write them', () => {
+    expect(extractHashtags('#1 feest! #Vuurwerk,#vuurwerk en&#39; niet mail#tag')).toEqual(['1', 'vuurwerk']);
+    expect(extractMentions('hey @Sanne_R. en @piet@mastodon.social, mail me op a@b.nl')).toEqual(['Sanne_R', 'piet@mastodon.social']);
+  });
+});

@@ -1,0 +1,28 @@
+import type { Post } from '../../web/ui/api.ts';
+
+let sequence = 0;
+
+/** A post with sensible defaults; `receivedAt` increases with every call unless given. */
+export function buildPost(overrides: Partial<Post> = {}): Post {
+  sequence += 1;
+  const receivedAt = new Date(Date.UTC(2026, 10, 29, 20, 0, 0) + sequence * 1000).toISOString();
+  return {
+    id: `post-${sequence}`,
+    source: 'mastodon',
+    sourceId: `src-${sequence}`,
+    url: `https://social.example/@x/${sequence}`,
+    authorPseudonym: 'a1b2c3d4e5f6a7b8c9d0',
+    text: `Bericht ${sequence}`,
+    language: 'nl',
+    createdAt: receivedAt,
+    receivedAt,
+    location: null,
+    hashtags: [],
+    mentions: [],
+    media: [],
+    replyTo: null,
+    repostOf: null,
+    quoteOf: null,
+    ...overrides,
+  };
+}

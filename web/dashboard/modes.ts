@@ -1,0 +1,45 @@
+import type { MessageKey } from '../ui/i18n/catalogue.ts';
+import { normalisePath } from '../ui/router.tsx';
+
+/** The paper's four ways of using social media plus responders and measuring (SPEC §1). */
+export const MODES = ['watch', 'send', 'ask', 'respond', 'interact', 'evaluate'] as const;
+export type ModeId = (typeof MODES)[number];
+
+export const MODE_LABELS: Readonly<Record<ModeId, MessageKey>> = {
+  watch: 'mode.watch.label',
+  send: 'mode.send.label',
+  ask: 'mode.ask.label',
+  respond: 'mode.respond.label',
+  interact: 'mode.interact.label',
+  evaluate: 'mode.evaluate.label',
+};
+
+export type PlannedModeId = Exclude<ModeId, 'watch'>;
+
+/** What the modes that this version does not have yet will do, taken from SPEC §4–§8. */
+export const PLANNED_MODES: Readonly<Record<PlannedModeId, { lead: MessageKey; points: readonly MessageKey[] }>> = {
+  send: { lead: 'mode.send.lead', points: ['mode.send.point1', 'mode.send.point2', 'mode.send.point3', 'mode.send.point4'] },
+  ask: { lead: 'mode.ask.lead', points: ['mode.ask.point1', 'mode.ask.point2', 'mode.ask.point3', 'mode.ask.point4'] },
+  respond: {
+    lead: 'mode.respond.lead',
+    points: ['mode.respond.point1', 'mode.respond.point2', 'mode.respond.point3', 'mode.respond.point4'],
+  },
+  interact: {
+    lead: 'mode.interact.lead',
+    points: ['mode.interact.point1', 'mode.interact.point2', 'mode.interact.point3', 'mode.interact.point4'],
+  },
+  evaluate: {
+    lead: 'mode.evaluate.lead',
+    points: ['mode.evaluate.point1', 'mode.evaluate.point2', 'mode.evaluate.point3', 'mode.evaluate.point4'],
+  },
+};
+
+export function modePath(mode: ModeId): string {
+  return `/${mode}`;
+}
+
+/** The mode a path shows, or null for an unknown path. `/` is handled by a redirect, not here. */
+export function modeFromPath(pathname: string): ModeId | null {
+  const path = normalisePath(pathname);
+  return MODES.find((mode) => path === modePath(mode)) ?? null;
+}
