@@ -9,7 +9,7 @@ export interface Progress {
  * A progress bar on stderr for long work. Without a terminal (CI, pipes) it prints a plain line
  * every few seconds instead, so logs stay readable.
  */
-export function progressBar(label: string, total: number, unit: string, format = ''): Progress {
+export function progressBar(label: string, total: number, unit: string, format = '', initial: Record<string, string | number> = {}): Progress {
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit}${format ? ` | ${format}` : ''} | {duration_formatted}`,
@@ -21,7 +21,7 @@ export function progressBar(label: string, total: number, unit: string, format =
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
+  bar.start(total, 0, initial);
   return {
     update: (done, extra) => bar.update(done, extra),
     stop: () => bar.stop(),

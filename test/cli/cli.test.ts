@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '#test/support/cli.ts';
 
@@ -39,6 +40,16 @@ describe('waakzaam command line', () => {
     const verify = await runCli(['audit', 'verify'], env);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/audit log intact: \d+ rows verified/);
+
+    // Tamper with the file the way an insider with database access could, then verify again.
+    const sqlite = new BetterSqlite3(join(dir, 'cli.db'));
+    sqlite.exec('DROP TRIGGER audit_log_no_update');
+    sqlite.prepare('UPDATE audit_log SET actor = ? WHERE seq = 2').run('user:someone-else');
+    sqlite.close();
+    const tampered = await runCli(['audit', 'verify'], env);
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain('audit log TAMPERED');
+    expect(tampered.stdout).toMatch(/row 2: changed/);
   });
 
   it('explains precise errors on bad input', async () => {

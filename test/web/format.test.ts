@@ -42,6 +42,10 @@ describe('time formatting', () => {
     expect(formatRelativeTime(iso, now + 3 * 3_600_000, 'nl', 'zojuist')).toMatch(/^3 uur geleden$/);
   });
 
+  it('shows posts older than a day with their Amsterdam date and time', () => {
+    expect(formatRelativeTime('2026-07-04T18:13:00Z', Date.parse('2026-11-29T10:00:00Z'), 'nl', 'zojuist')).toMatch(/^4 jul\.?,? 20:13$/);
+  });
+
   it('returns an unparseable time unchanged instead of "Invalid Date"', () => {
     expect(formatAbsoluteTime('yesterday', 'nl')).toBe('yesterday');
     expect(formatRelativeTime('yesterday', 0, 'nl', 'zojuist')).toBe('yesterday');

@@ -49,10 +49,11 @@ export function DashboardApp({ api }: { api: ApiClient }) {
   const handleLogout = useCallback(async () => {
     try {
       await api.logout();
-    } finally {
-      // Even if the request failed, the operator asked to leave: show the login page.
-      setAuth({ status: 'signedOut', notice: 'loggedOut' });
+    } catch {
+      // The operator asked to leave; an unreachable server is no reason to keep showing the app.
+      // (The session cookie then simply expires on the server's schedule.)
     }
+    setAuth({ status: 'signedOut', notice: 'loggedOut' });
   }, [api]);
 
   switch (auth.status) {

@@ -53,9 +53,12 @@ export function formatAbsoluteTime(iso: string, language: Language): string {
   return format.format(time);
 }
 
+const dayTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
 /**
- * "3 min. geleden" / "3 min ago". Times slightly in the future (clock skew between a source and
- * us) and anything under 45 seconds read as "just now".
+ * "3 min. geleden" / "3 min ago" within a day, the Amsterdam date and time ("4 jul, 20:13")
+ * after that. Times slightly in the future (clock skew between a source and us) and anything
+ * under 45 seconds read as "just now".
  */
 export function formatRelativeTime(iso: string, nowMs: number, language: Language, justNow: string): string {
   const time = Date.parse(iso);
@@ -79,15 +82,13 @@ export function formatRelativeTime(iso: string, nowMs: number, language: Languag
   if (hours < 24) {
     return format.format(-hours, 'hour');
   }
-  const days = Math.round(hours / 24);
-  if (days < 30) {
-    return format.format(-days, 'day');
-  }
-  const months = Math.round(days / 30.44);
-  if (months < 12) {
-    return format.format(-months, 'month');
-  }
-  return format.format(-Math.round(days / 365.25), 'year');
+  // Older posts (a replayed evening, yesterday's history) read better as the clock time of
+  // the event than as "5 months ago".
+  return cached(
+    dayTimeFormats,
+    language,
+    () => new Intl.DateTimeFormat(localeOf(language), { timeZone: DISPLAY_TIME_ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+  ).format(time);
 }
 
 export function formatNumber(value: number, language: Language, fractionDigits: 0 | 1 = 0): string {

@@ -27,7 +27,7 @@ export function replayProgress(label: string): { onProgress: (p: ReplayProgress)
   let bar: Progress | undefined;
   return {
     onProgress: (p) => {
-      bar ??= progressBar(label, p.totalBytes, 'bytes', '{posts} posts, {malformed} malformed');
+      bar ??= progressBar(label, p.totalBytes, 'bytes', '{posts} posts, {malformed} malformed', { posts: 0, malformed: 0 });
       bar.update(p.offset, { posts: p.accepted, malformed: p.malformed });
     },
     stop: () => bar?.stop(),

@@ -63,6 +63,8 @@ interface Listener {
 const EVENT_TYPE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
 /** How many recent event ids the live tail remembers to drop re-published duplicates. */
 const LIVE_DEDUPE = 1024;
+/** How long close() lets the connection drain before closing it outright. */
+const DRAIN_MS = 5_000;
 
 /**
  * The scaled transport: the transactional outbox in the store, relayed to NATS JetStream.
@@ -173,7 +175,7 @@ export class NatsBus implements EventBus {
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
-    const multipleFilters = serverAtLeast(this.nc.info?.version, 2, 10);
+    const serverFilters = serverAtLeast(this.nc.info?.version, 2, 10);
     for (const registration of this.registrations) {
       const consumer = new DurableConsumer({
         js: this.nc.jetstream(),
@@ -181,7 +183,7 @@ export class NatsBus implements EventBus {
         log: this.log,
         stream: this.options.stream,
         durable: durableName(registration.consumer),
-        filter: this.filterFor(registration.types, multipleFilters),
+        filter: this.filterFor(registration.types, serverFilters),
         types: new Set(registration.types),
         handler: registration.handler,
         batchSize: registration.batchSize,
@@ -203,26 +205,50 @@ export class NatsBus implements EventBus {
     await Promise.all([this.relay.close(), ...this.consumers.map((consumer) => consumer.close())]);
     this.listeners.clear();
     this.live = undefined;
-    // Drain rather than close: it delivers the last acknowledgements and hand-backs first.
-    if (!this.nc.isClosed()) await this.nc.drain();
-    await this.nc.closed();
+    await this.disconnect();
     // nats.js 2.x does not end the iterators of nc.status() when the connection closes; they
     // are QueuedIterators underneath, which can be stopped.
     (this.statuses as Partial<QueuedIterator<Status>>).stop?.();
     await this.statusWatch;
   }
 
+  /**
+   * Drains rather than closes, so the last acknowledgements and hand-backs reach the server; but
+   * a drain waits for a server that may never come back, so it gets a few seconds.
+   */
+  private async disconnect(): Promise<void> {
+    if (!this.nc.isClosed()) {
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<'gave up'>((resolve) => (timer = setTimeout(() => resolve('gave up'), DRAIN_MS)));
+      const drained = this.nc.drain().then(
+        () => 'drained' as const,
+        (error: unknown) => {
+          this.log.warn({ err: error }, 'could not drain the NATS connection');
+          return 'failed' as const;
+        },
+      );
+      const outcome = await Promise.race([drained, gaveUp]);
+      clearTimeout(timer);
+      if (outcome !== 'drained') {
+        this.log.warn({ outcome }, 'closing the NATS connection without draining it');
+        if (!this.nc.isClosed()) await this.nc.close();
+      }
+    }
+    await this.nc.closed();
+  }
+
   private subjectOf(type: string): string {
     return `${this.subjectPrefix}.${type}`;
   }
 
-  private filterFor(types: readonly string[], multipleFilters: boolean): SubjectFilter {
+  private filterFor(types: readonly string[], serverFilters: boolean): SubjectFilter {
+    // NATS before 2.10 takes a single filter subject and cannot be trusted to change one on a
+    // durable consumer (2.9 stalls the consumer), and a subscription's types do change between
+    // releases. There every consumer reads the whole stream and acknowledges the types it does
+    // not want without showing them to the handler, as a memory-bus consumer reads every row.
+    if (!serverFilters) return { filter_subject: `${this.subjectPrefix}.>` };
     const subjects = [...new Set(types)].map((type) => this.subjectOf(type));
-    if (subjects.length === 1) return { filter_subject: subjects[0]! };
-    if (multipleFilters) return { filter_subjects: subjects };
-    // NATS before 2.10 filters on one subject only: take the whole stream and let the consumer
-    // acknowledge the types it does not want without showing them to the handler.
-    return { filter_subject: `${this.subjectPrefix}.>` };
+    return subjects.length === 1 ? { filter_subject: subjects[0]! } : { filter_subjects: subjects };
   }
 
   private onLive(error: NatsError | null, msg: Msg): void {

@@ -16,7 +16,7 @@ import type { BatchHandler } from './bus.ts';
 import type { BusEvent, EventType } from './events.ts';
 import { Pause } from './pause.ts';
 
-/** The subjects a consumer asks the server for: one, several (NATS ≥ 2.10), or the whole stream. */
+/** The subjects a consumer asks the server for: one or several (NATS ≥ 2.10), or the whole stream. */
 export type SubjectFilter = { filter_subject: string } | { filter_subjects: string[] };
 
 export interface DurableConsumerOptions {

@@ -42,8 +42,11 @@ export class Database {
   }
 }
 
-/** Opens the configured store. SQLite files get WAL journaling so readers never block the writer. */
-export function openDatabase(config: DatabaseConfig): Database {
+/**
+ * Opens the configured store. SQLite files get WAL journaling so readers never block the writer.
+ * `onBackgroundError` hears of pooled PostgreSQL connections that broke while idle.
+ */
+export function openDatabase(config: DatabaseConfig, onBackgroundError: (error: Error) => void = () => {}): Database {
   if (config.driver === 'sqlite') {
     if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
     const sqlite = new BetterSqlite3(config.path);
@@ -69,5 +72,8 @@ export function openDatabase(config: DatabaseConfig): Database {
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle pooled connection that the server closes (restart, failover, DROP DATABASE … FORCE)
+  // surfaces as an 'error' event; unhandled it would crash the process. The pool replaces it.
+  pool.on('error', onBackgroundError);
   return new Database(new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) }), postgresDialect);
 }

@@ -30,16 +30,21 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-export function registerAccessControl(app: FastifyInstance, auth: AuthService): void {
+export function registerAccessControl(app: FastifyInstance, auth: AuthService, limits: { publicRateLimitPerMinute: number }): void {
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
     if (route.url.startsWith('/api/docs') || route.url === '/api/openapi.json') {
       route.config = { ...route.config, access: 'public' };
-      return;
     }
-    if (!route.config?.access) throw new Error(`route ${route.method.toString()} ${route.url} declares no access (config.access)`);
+    if (!route.config?.access) {
+      if (!route.url.startsWith('/api/')) return; // static web assets
+      throw new Error(`route ${route.method.toString()} ${route.url} declares no access (config.access)`);
+    }
+    // Every public route is rate-limited per client; a route may set a stricter limit itself.
+    if (route.config.access === 'public' && route.config.rateLimit === undefined) {
+      route.config = { ...route.config, rateLimit: { max: limits.publicRateLimitPerMinute, timeWindow: '1 minute' } };
+    }
   });
 
   app.addHook('preHandler', async (request) => {

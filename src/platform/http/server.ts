@@ -79,6 +79,9 @@ export async function createServer(deps: ServerDeps): Promise<HttpApp> {
     );
   });
 
+  // Before the rate-limit plugin: its onRoute hook must already see the limits set for public routes.
+  registerAccessControl(app, deps.auth, { publicRateLimitPerMinute: deps.config.publicRateLimitPerMinute });
+
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,
@@ -106,7 +109,6 @@ export async function createServer(deps: ServerDeps): Promise<HttpApp> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
-  registerAccessControl(app, deps.auth);
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () => app.swagger());
   app.setNotFoundHandler(async (request, reply) => {

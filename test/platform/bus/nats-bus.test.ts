@@ -150,6 +150,24 @@ describe.skipIf(!natsUrl)('NATS JetStream transport', () => {
         expect(seen).toEqual(['natstest.a:0', 'natstest.b:0', 'natstest.a:1', 'natstest.b:1', 'natstest.a:2', 'natstest.b:2']);
       });
 
+      it('keeps a consumer in place when its types change between releases', async () => {
+        const first = await bus();
+        const before: number[] = [];
+        first.subscribe('c1', ['natstest.a'], async (events) => void before.push(...events.map((e) => e.payload.n)));
+        await first.start();
+        await publish(first, 'natstest.a', 1);
+        await waitFor(() => before.length === 1, 'the first release');
+        await closeBus(first);
+
+        const second = await bus();
+        const after: string[] = [];
+        second.subscribe('c1', ['natstest.a', 'natstest.b'], async (events) => void after.push(...events.map((e) => `${e.type}:${e.payload.n}`)));
+        await second.start();
+        await publish(second, 'natstest.b', 2);
+        await waitFor(() => after.includes('natstest.b:2'), 'the newly subscribed type');
+        expect(after).toEqual(['natstest.b:2']);
+      });
+
       it('names durable consumers with the characters NATS allows, keeping distinct names distinct', async () => {
         expect(durableName('watch-rank_2')).toBe('watch-rank_2');
         expect(durableName('watch.rank')).toMatch(/^watch_rank_[0-9a-f]{8}$/);

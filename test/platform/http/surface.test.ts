@@ -83,3 +83,22 @@ describe('HTTP surface: OpenAPI, security headers, health, metrics, request ids,
     expect(big.headers['content-type']).toContain('application/problem+json');
   });
 });
+
+describe('public routes are rate-limited per client', () => {
+  it('answers the request over the limit with 429 problem+json and Retry-After', async () => {
+    const t = await createTestContext('sqlite', { env: { WAAKZAAM_PUBLIC_RATE_LIMIT: '3' } });
+    const app = await buildApp(t.ctx);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.1.2.3' })).statusCode);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const other = await app.inject({ method: 'GET', url: '/healthz', remoteAddress: '10.1.2.4' });
+      expect(other.statusCode).toBe(200);
+      const limited = await app.inject({ method: 'GET', url: '/readyz', remoteAddress: '10.1.2.3' });
+      expect(limited.statusCode).toBe(200); // limits count per route
+    } finally {
+      await app.close();
+      await t.close();
+    }
+  });
+});
