@@ -1,0 +1,56 @@
+import type { Clock } from '#core/clock.ts';
+import type { Pseudonymiser } from '#govern/pseudonyms.ts';
+import type { Database } from '#platform/db/database.ts';
+import type { Logger } from '#platform/log.ts';
+import type { IncomingPost } from '../post.ts';
+import type { PostService } from '../post-service.ts';
+import type { ConnectorContext, ConnectorState } from './connector.ts';
+import { loadCursor, saveCursor } from './cursors.ts';
+
+export interface ConnectorContextOptions<C> {
+  organisationId: string;
+  connectorId: string;
+  /** The source name posts get (mastodon, bluesky, rss, cap, webhook…); also the pseudonym domain. */
+  source: string;
+  config: C;
+  signal: AbortSignal;
+  database: Database;
+  posts: PostService;
+  pseudonyms: Pseudonymiser;
+  clock: Clock;
+  log: Logger;
+  onHealth?: (state: ConnectorState, message: string | null) => void;
+  onMalformed?: (reason: string) => void;
+  onStored?: (stored: number) => void;
+}
+
+/**
+ * Builds the context a connector runs in, with `emit` storing posts and cursor in one
+ * transaction. Used by the runner, by the webhook route and by connector tests.
+ */
+export async function createConnectorContext<C>(options: ConnectorContextOptions<C>): Promise<ConnectorContext<C>> {
+  const { database, posts, organisationId, connectorId } = options;
+  const cursor = await loadCursor<unknown>(database, organisationId, connectorId);
+  return {
+    organisationId,
+    connectorId,
+    config: options.config,
+    cursor,
+    signal: options.signal,
+    log: options.log,
+    clock: options.clock,
+    pseudonymise: (handle) => options.pseudonyms.pseudonymise(options.source, handle.replace(/^@/, '')),
+    emit: async (incoming: IncomingPost[], next: unknown) => {
+      const result = await database.transaction(async (tx) => {
+        const r = await posts.ingest(tx, organisationId, incoming);
+        await saveCursor(tx, organisationId, connectorId, next, options.clock.now());
+        return r;
+      });
+      options.onStored?.(result.stored.length);
+      return { stored: result.stored.length, duplicates: result.duplicates };
+    },
+    saveCursor: (next: unknown) => database.transaction((tx) => saveCursor(tx, organisationId, connectorId, next, options.clock.now())),
+    reportHealth: (state, message) => options.onHealth?.(state, message ?? null),
+    reportMalformed: (reason) => options.onMalformed?.(reason),
+  };
+}
