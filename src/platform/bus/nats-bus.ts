@@ -133,7 +133,7 @@ export class NatsBus implements EventBus {
         duplicate_window: nanos(options.duplicateWindowMs ?? 120_000),
         max_age: nanos(options.maxAgeMs ?? 7 * 24 * 3_600_000),
       });
-      return new NatsBus(options, options.log.child({ component: 'nats-bus', stream: options.stream }), nc, jsm);
+      return new NatsBus(options, options.log.child({ stream: options.stream }), nc, jsm);
     } catch (error) {
       await nc.close();
       throw new Error(`cannot set up JetStream stream ${options.stream} on NATS at ${where}: ${messageOf(error)}`, { cause: error });
@@ -229,10 +229,9 @@ export class NatsBus implements EventBus {
       );
       const outcome = await Promise.race([drained, gaveUp]);
       clearTimeout(timer);
-      if (outcome !== 'drained') {
-        this.log.warn({ outcome }, 'closing the NATS connection without draining it');
-        if (!this.nc.isClosed()) await this.nc.close();
-      }
+      if (outcome !== 'drained') this.log.warn({ outcome }, 'closing the NATS connection without draining it');
+      // A drain while disconnected can end without closing the connection.
+      if (!this.nc.isClosed()) await this.nc.close();
     }
     await this.nc.closed();
   }

@@ -168,6 +168,19 @@ describe.skipIf(!natsUrl)('NATS JetStream transport', () => {
         expect(after).toEqual(['natstest.b:2']);
       });
 
+      it('recreates a consumer deleted from under it (starting over: at least once)', async () => {
+        const b = await bus();
+        const seen: number[] = [];
+        b.subscribe('c1', ['natstest.a'], async (events) => void seen.push(...events.map((e) => e.payload.n)));
+        await b.start();
+        await publish(b, 'natstest.a', 1);
+        await waitFor(() => seen.length === 1, 'first');
+        await jsm.consumers.delete(stream, 'c1');
+        await publish(b, 'natstest.a', 2);
+        await waitFor(() => seen.includes(2), 'delivery after the consumer was recreated', 15_000);
+        expect(seen).toEqual([1, 1, 2]);
+      });
+
       it('names durable consumers with the characters NATS allows, keeping distinct names distinct', async () => {
         expect(durableName('watch-rank_2')).toBe('watch-rank_2');
         expect(durableName('watch.rank')).toMatch(/^watch_rank_[0-9a-f]{8}$/);
