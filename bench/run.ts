@@ -2,10 +2,16 @@
  * `npm run bench [-- name…]`: runs the named benchmarks (all when none is named). Each prints its
  * figures beside its peer and ends with one JSON line; the run ends with a JSON object of all.
  */
+import { classifyBench } from './classify.ts';
+import { enrichBench } from './enrich.ts';
 import { replayBench } from './replay.ts';
+import { watchBench } from './watch.ts';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   replay: replayBench,
+  enrich: enrichBench,
+  classify: classifyBench,
+  watch: watchBench,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -2,6 +2,11 @@ import { registerPlatformRoutes } from '#platform/http/routes/index.ts';
 import { createServer, type HttpApp } from '#platform/http/server.ts';
 import { EventStreams } from '#platform/http/sse.ts';
 import { registerWatchRoutes } from '#watch/routes/index.ts';
+import { registerConnectorRoutes } from '#watch/routes/connectors/connectors.ts';
+import { registerWebhookRoute } from '#watch/routes/connectors/webhook.ts';
+import { registerMapRoutes } from '#watch/routes/map.ts';
+import { registerPostFeedback } from '#watch/routes/post-feedback.ts';
+import { registerPostReveal } from '#watch/routes/post-reveal.ts';
 import type { AppContext } from './context.ts';
 import { registerWebApps, webFallback } from './web.ts';
 
@@ -16,6 +21,11 @@ export async function buildApp(ctx: AppContext): Promise<HttpApp> {
 
   registerPlatformRoutes(app, ctx);
   registerWatchRoutes(app, { posts: ctx.watch.posts, bus: ctx.bus, streams });
+  registerConnectorRoutes(app, { connectors: ctx.watch.connectors });
+  registerWebhookRoute(app, { database: ctx.database, posts: ctx.watch.posts, pseudonyms: ctx.pseudonyms, clock: ctx.clock, log: ctx.log });
+  registerPostFeedback(app, { feedback: ctx.watch.feedback });
+  registerPostReveal(app, { posts: ctx.watch.posts, vault: ctx.vault });
+  registerMapRoutes(app, { posts: ctx.watch.posts, config: ctx.config });
   await registerWebApps(app, ctx.config.webDir);
   return app;
 }

@@ -1,7 +1,16 @@
 import { systemClock, type Clock } from '#core/clock.ts';
+import { IdentityVault } from '#govern/identity-vault.ts';
 import { loadPseudonymKey, Pseudonymiser } from '#govern/pseudonyms.ts';
+import { Enricher } from '#watch/enrich/enrich.ts';
+import { Gazetteer } from '#watch/enrich/gazetteer.ts';
+import { FeedbackService } from '#watch/feedback-service.ts';
+import { ClassifierRegistry } from '#watch/pipeline/classifiers.ts';
+import { WatchPipeline } from '#watch/pipeline/watch-pipeline.ts';
 import { PostService } from '#watch/post-service.ts';
 import { ReplayConnector } from '#watch/connectors/replay.ts';
+import { ConnectorService } from '#watch/connectors/connector-service.ts';
+import { connectorKinds } from '#watch/connectors/kinds.ts';
+import { ConnectorRunner } from '#watch/connectors/runner.ts';
 import { AccountService } from '#platform/accounts/account-service.ts';
 import { AuditLog } from '#platform/audit/audit-log.ts';
 import { AuthService } from '#platform/auth/auth-service.ts';
@@ -30,7 +39,16 @@ export interface AppContext {
   accounts: AccountService;
   auth: AuthService;
   pseudonyms: Pseudonymiser;
-  watch: { posts: PostService; replay: ReplayConnector };
+  vault: IdentityVault;
+  watch: {
+    posts: PostService;
+    replay: ReplayConnector;
+    connectors: ConnectorService;
+    runner: ConnectorRunner;
+    classifiers: ClassifierRegistry;
+    pipeline: WatchPipeline;
+    feedback: FeedbackService;
+  };
   /** Stops workers and closes the bus and the store. */
   close(): Promise<void>;
 }
@@ -63,9 +81,17 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     const audit = new AuditLog({ database, clock });
     const jobs = new JobRunner({ database, clock, log: log.child({ component: 'jobs' }) });
     const metrics = new Metrics();
-    const pseudonyms = new Pseudonymiser(await loadPseudonymKey(database, config.secrets.pseudonymKey));
-    const posts = new PostService({ database, bus, clock });
+    const pseudonymKey = await loadPseudonymKey(database, config.secrets.pseudonymKey);
+    const pseudonyms = new Pseudonymiser(pseudonymKey);
+    const vault = new IdentityVault({ database, audit, clock, pseudonymKey, retentionDays: config.identityRetentionDays });
+    const posts = new PostService({ database, bus, clock, vault });
+    const classifiers = new ClassifierRegistry({ database });
+    const enricher = new Enricher({ gazetteer: Gazetteer.load() });
+    const pipeline = new WatchPipeline({ database, bus, enricher, classifiers, clock, log: log.child({ component: 'pipeline' }) });
+    const feedback = new FeedbackService({ database, bus, posts, classifiers, clock });
     const replay = new ReplayConnector({ database, posts, pseudonyms, clock, log: log.child({ component: 'replay' }) });
+    const connectors = new ConnectorService({ database, bus, audit, clock, kinds: connectorKinds });
+    const runner = new ConnectorRunner({ database, bus, posts, pseudonyms, clock, log: log.child({ component: 'connectors' }), kinds: connectorKinds });
     return {
       config,
       log,
@@ -78,8 +104,10 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       accounts: new AccountService({ database, audit, clock }),
       auth: new AuthService({ database, audit, clock, sessionTtlHours: config.sessionTtlHours }),
       pseudonyms,
-      watch: { posts, replay },
+      vault,
+      watch: { posts, replay, connectors, runner, classifiers, pipeline, feedback },
       close: async () => {
+        await runner.stop();
         await jobs.close();
         await bus.close();
         await database.close();

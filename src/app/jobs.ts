@@ -1,3 +1,4 @@
+import { purgeOutbox } from '#platform/bus/outbox.ts';
 import type { AppContext } from './context.ts';
 
 const HOUR = 3_600_000;
@@ -19,4 +20,6 @@ export function registerPlatformJobs(ctx: AppContext): void {
     scheduleNext().catch((error: unknown) => ctx.log.error({ err: error, kind }, 'could not schedule housekeeping'));
   };
   every('sessions.purge', HOUR, () => ctx.auth.purgeExpiredSessions());
+  every('identities.purge', 6 * HOUR, () => ctx.vault.purgeExpired());
+  every('outbox.purge', 6 * HOUR, () => purgeOutbox(ctx.database, ctx.bus.transport, new Date(ctx.clock.now().getTime() - 3 * 24 * HOUR)));
 }

@@ -3,6 +3,7 @@ import { isAppError } from '#core/errors.ts';
 import { ConfigError, loadConfig, type Config } from '#platform/config.ts';
 import { registerAdminCommands } from './commands/admin.ts';
 import { registerAuditCommands } from './commands/audit.ts';
+import { registerClassify } from './commands/classify.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerReplay } from './commands/replay.ts';
@@ -28,6 +29,7 @@ function createProgram(env: CliEnvironment): Command {
   registerReplay(program, env);
   registerDemoCommands(program, env);
   registerAuditCommands(program, env);
+  registerClassify(program, env);
   return program;
 }
 

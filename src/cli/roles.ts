@@ -28,10 +28,12 @@ export interface RunningServer {
  */
 export async function startRoles(ctx: AppContext, roles: readonly ServerRole[]): Promise<RunningServer> {
   if (roles.includes('worker')) {
+    ctx.watch.pipeline.register();
     registerPlatformJobs(ctx);
     ctx.jobs.start();
   }
   await ctx.bus.start();
+  if (roles.includes('ingest')) await ctx.watch.runner.start();
   let app: HttpApp | undefined;
   let url: string | undefined;
   if (roles.includes('api')) {

@@ -9,15 +9,27 @@ const SECRET_NAME = 'pseudonym_key';
  * test a guessed handle against stored pseudonyms (which a plain hash would allow).
  */
 export class Pseudonymiser {
+  /** Recent results: a few thousand active authors write most posts, and HMAC is the costly part. */
+  private readonly cache = new Map<string, string>();
+
   constructor(private readonly key: Buffer) {
     if (key.length < 32) throw new Error('pseudonym key must have at least 32 bytes');
   }
 
   /** 128 bits, hex; the handle is case-folded because handles are case-insensitive on every source. */
   pseudonymise(source: string, handle: string): string {
-    return createHmac('sha256', this.key).update(`${source}\u0000${handle.trim().toLowerCase()}`).digest('hex').slice(0, 32);
+    const input = `${source}\u0000${handle.trim().toLowerCase()}`;
+    let pseudonym = this.cache.get(input);
+    if (pseudonym === undefined) {
+      pseudonym = createHmac('sha256', this.key).update(input).digest('hex').slice(0, 32);
+      if (this.cache.size >= CACHE_SIZE) this.cache.clear();
+      this.cache.set(input, pseudonym);
+    }
+    return pseudonym;
   }
 }
+
+const CACHE_SIZE = 50_000;
 
 /**
  * The configured key, or else the key kept in the database (made once, at first start), so that

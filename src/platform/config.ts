@@ -30,6 +30,9 @@ export interface Config {
   /** Directory with the built web apps (dashboard and citizen app). */
   webDir: string;
   demo: { password: string | undefined; speed: number; scenarioFile: string };
+  /** Days an author's handle is kept (sealed) for reveals; 0 keeps none (SPEC G1). */
+  identityRetentionDays: number;
+  map: { tileUrl: string | null; attribution: string | null };
   secrets: {
     /** Key for pseudonymising author handles (G1); when absent one is generated and kept in the database. */
     pseudonymKey: string | undefined;
@@ -87,6 +90,15 @@ const variables = {
   WAAKZAAM_DEMO_SPEED: z.coerce.number().positive().max(1_000_000).default(60),
   /** The scenario file the demo replays. */
   WAAKZAAM_DEMO_SCENARIO: z.string().min(1).default('./data/scenarios/festival-utrecht.jsonl'),
+  /** Days the sealed handle behind a pseudonym is kept for reveals by a coordinator; 0 keeps none. */
+  WAAKZAAM_IDENTITY_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  /** XYZ raster tile URL for the dashboard map, e.g. PDOK's BRT background map; empty = offline outlines only. */
+  WAAKZAAM_MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}/, 'an https URL with {z}, {x} and {y}')
+    .optional(),
+  /** Attribution shown with the map tiles. */
+  WAAKZAAM_MAP_ATTRIBUTION: z.string().max(300).optional(),
   /** Secret key (≥ 32 characters) for author pseudonyms; generated and stored in the database when absent. */
   WAAKZAAM_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
 } satisfies Record<string, z.ZodType>;
@@ -161,6 +173,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     loginRateLimitPerMinute: v.WAAKZAAM_LOGIN_RATE_LIMIT,
     webDir: v.WAAKZAAM_WEB_DIR,
     demo: { password: v.WAAKZAAM_DEMO_PASSWORD, speed: v.WAAKZAAM_DEMO_SPEED, scenarioFile: v.WAAKZAAM_DEMO_SCENARIO },
+    identityRetentionDays: v.WAAKZAAM_IDENTITY_RETENTION_DAYS,
+    map: { tileUrl: v.WAAKZAAM_MAP_TILE_URL ?? null, attribution: v.WAAKZAAM_MAP_ATTRIBUTION ?? null },
     secrets: { pseudonymKey: v.WAAKZAAM_PSEUDONYM_KEY },
   };
 }

@@ -30,6 +30,7 @@ export function normaliseReplayLine(line: ReplayLine, pseudonyms: Pseudonymiser)
     sourceId: line.id,
     url: line.url ?? null,
     authorPseudonym: pseudonyms.pseudonymise(line.source, line.author.handle.replace(/^@/, '')),
+    authorHandle: line.author.handle,
     text: line.text,
     language: line.lang ?? null,
     createdAt: new Date(line.createdAt).toISOString(),

@@ -1,9 +1,11 @@
 import type { Clock } from '#core/clock.ts';
 import { notFound } from '#core/errors.ts';
 import { newId } from '#core/ids.ts';
+import type { IdentityVault, SeenIdentity } from '#govern/identity-vault.ts';
 import type { EventBus } from '#platform/bus/bus.ts';
 import type { Database, Tx } from '#platform/db/database.ts';
 import './events.ts';
+import type { AnalysedPost } from './analysis.ts';
 import type { IncomingPost, Post } from './post.ts';
 import { countPosts, findPost, insertNewPosts, queryPosts, type PostQuery } from './post-store.ts';
 
@@ -14,13 +16,13 @@ export interface IngestResult {
 }
 
 export interface PostPage {
-  items: Post[];
+  items: AnalysedPost[];
   nextCursor: string | null;
 }
 
 /** Stores normalised posts exactly once and announces each new one with `post.received`. */
 export class PostService {
-  constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock }) {}
+  constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock; vault?: IdentityVault }) {}
 
   /**
    * Stores a batch inside `tx`; the caller commits it together with its own state (a connector's
@@ -31,15 +33,18 @@ export class PostService {
     const receivedAt = now.toISOString();
     const seen = new Set<string>();
     const posts: Post[] = [];
-    for (const p of incoming) {
+    const identities = new Map<string, SeenIdentity>();
+    for (const { authorHandle, ...p } of incoming) {
       const key = `${p.source}\u0000${p.sourceId}`;
       if (seen.has(key)) continue; // the same post twice in one batch
       seen.add(key);
       posts.push({ ...p, id: newId(now.getTime()), organisationId, receivedAt });
+      if (authorHandle) identities.set(p.authorPseudonym, { pseudonym: p.authorPseudonym, source: p.source, handle: authorHandle });
     }
     const inserted = await insertNewPosts(tx.db, posts);
     const stored = posts.filter((p) => inserted.has(p.id));
-    for (const post of stored) await this.options.bus.publish(tx, 'post.received', { post }, { organisationId });
+    if (this.options.vault && identities.size > 0) await this.options.vault.remember(tx.db, organisationId, identities.values());
+    await this.options.bus.publishMany(tx, 'post.received', stored.map((post) => ({ payload: { post }, organisationId })));
     return { stored, duplicates: incoming.length - stored.length };
   }
 
@@ -55,7 +60,7 @@ export class PostService {
     return { items: page, nextCursor: more ? page[page.length - 1]!.id : null };
   }
 
-  async get(organisationId: string, id: string): Promise<Post> {
+  async get(organisationId: string, id: string): Promise<AnalysedPost> {
     const post = await findPost(this.options.database.db, organisationId, id);
     if (!post) throw notFound('POST_NOT_FOUND', 'No such post in this organisation.');
     return post;

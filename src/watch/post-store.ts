@@ -1,7 +1,9 @@
 import type { Db } from '#platform/db/database.ts';
 import type { Dialect } from '#platform/db/dialect.ts';
 import type { PostTable } from '#platform/db/schema.ts';
+import type { AnalysedPost } from './analysis.ts';
 import type { Post } from './post.ts';
+import { fromAnalysisRow } from './pipeline/analysis-store.ts';
 
 export function toRow(post: Post): PostTable {
   return {
@@ -73,24 +75,102 @@ export interface PostQuery {
   /** Case-insensitive substring of the text. */
   text?: string;
   source?: string;
+  /** A category id, or `none` for posts judged not relevant. */
+  category?: string;
+  /** Any of these priorities. */
+  priority?: string[];
+  relevant?: boolean;
+  /** Only posts with a location (explicit or from a place name). */
+  located?: boolean;
 }
 
-export async function queryPosts(db: Db, dialect: Dialect, q: PostQuery): Promise<Post[]> {
-  let query = db.selectFrom('posts').selectAll().where('organisation_id', '=', q.organisationId);
-  if (q.before) query = query.where('id', '<', q.before);
-  if (q.after) query = query.where('id', '>', q.after);
-  if (q.source) query = query.where('source', '=', q.source);
+const analysisColumns = [
+  'a.language as a_language',
+  'a.relevant as a_relevant',
+  'a.relevance as a_relevance',
+  'a.category as a_category',
+  'a.priority as a_priority',
+  'a.confidence as a_confidence',
+  'a.explanation as a_explanation',
+  'a.places as a_places',
+  'a.lat as a_lat',
+  'a.lon as a_lon',
+  'a.location_precision as a_location_precision',
+  'a.place_name as a_place_name',
+  'a.near_duplicate_of as a_near_duplicate_of',
+  'a.feedback_label as a_feedback_label',
+  'a.feedback_priority as a_feedback_priority',
+  'a.feedback_at as a_feedback_at',
+] as const;
+
+type JoinedRow = PostTable & {
+  a_language: string | null;
+  a_relevant: number | null;
+  a_relevance: number | null;
+  a_category: string | null;
+  a_priority: string | null;
+  a_confidence: number | null;
+  a_explanation: string | null;
+  a_places: string | null;
+  a_lat: number | null;
+  a_lon: number | null;
+  a_location_precision: 'exact' | 'place' | null;
+  a_place_name: string | null;
+  a_near_duplicate_of: string | null;
+  a_feedback_label: string | null;
+  a_feedback_priority: string | null;
+  a_feedback_at: string | null;
+};
+
+function fromJoinedRow(row: JoinedRow): AnalysedPost {
+  const post = fromRow(row);
+  if (row.a_relevant === null) return { ...post, analysis: null };
+  const analysis = fromAnalysisRow({
+    language: row.a_language,
+    relevant: row.a_relevant,
+    relevance: row.a_relevance ?? 0,
+    category: row.a_category,
+    priority: row.a_priority ?? 'low',
+    confidence: row.a_confidence ?? 0,
+    explanation: row.a_explanation ?? '[]',
+    places: row.a_places ?? '[]',
+    lat: row.a_lat,
+    lon: row.a_lon,
+    location_precision: row.a_location_precision,
+    place_name: row.a_place_name,
+    near_duplicate_of: row.a_near_duplicate_of,
+    feedback_label: row.a_feedback_label,
+    feedback_priority: row.a_feedback_priority,
+    feedback_at: row.a_feedback_at,
+  });
+  return { ...post, analysis };
+}
+
+function selectAnalysed(db: Db) {
+  return db.selectFrom('posts').leftJoin('post_analysis as a', 'a.post_id', 'posts.id').selectAll('posts').select(analysisColumns);
+}
+
+export async function queryPosts(db: Db, dialect: Dialect, q: PostQuery): Promise<AnalysedPost[]> {
+  let query = selectAnalysed(db).where('posts.organisation_id', '=', q.organisationId);
+  if (q.before) query = query.where('posts.id', '<', q.before);
+  if (q.after) query = query.where('posts.id', '>', q.after);
+  if (q.source) query = query.where('posts.source', '=', q.source);
+  if (q.category === 'none') query = query.where('a.relevant', '=', 0);
+  else if (q.category) query = query.where('a.category', '=', q.category).where('a.relevant', '=', 1);
+  if (q.priority && q.priority.length > 0) query = query.where('a.priority', 'in', q.priority);
+  if (q.relevant !== undefined) query = query.where('a.relevant', '=', q.relevant ? 1 : 0);
+  if (q.located) query = query.where('a.lat', 'is not', null);
   if (q.text) {
     const needle = q.text;
-    query = query.where((eb) => dialect.containsInsensitive(eb.ref('text'), needle));
+    query = query.where((eb) => dialect.containsInsensitive(eb.ref('posts.text'), needle));
   }
-  const rows = await query.orderBy('id', q.after ? 'asc' : 'desc').limit(q.limit).execute();
-  return rows.map(fromRow);
+  const rows = await query.orderBy('posts.id', q.after ? 'asc' : 'desc').limit(q.limit).execute();
+  return rows.map((r) => fromJoinedRow(r as JoinedRow));
 }
 
-export async function findPost(db: Db, organisationId: string, id: string): Promise<Post | undefined> {
-  const row = await db.selectFrom('posts').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
-  return row && fromRow(row);
+export async function findPost(db: Db, organisationId: string, id: string): Promise<AnalysedPost | undefined> {
+  const row = await selectAnalysed(db).where('posts.organisation_id', '=', organisationId).where('posts.id', '=', id).executeTakeFirst();
+  return row && fromJoinedRow(row);
 }
 
 export async function countPosts(db: Db, organisationId: string): Promise<number> {

@@ -35,5 +35,9 @@ export interface Post {
   quoteOf: string | null;
 }
 
-/** A post before it is stored: everything but the id, organisation and time of receipt. */
-export type IncomingPost = Omit<Post, 'id' | 'organisationId' | 'receivedAt'>;
+/**
+ * A post before it is stored: everything but the id, organisation and time of receipt. The
+ * author's handle may ride along to the identity vault (sealed, time-limited); it is never stored
+ * with the post nor put on the bus.
+ */
+export type IncomingPost = Omit<Post, 'id' | 'organisationId' | 'receivedAt'> & { authorHandle?: string };

@@ -63,7 +63,7 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     const page = await browser.newPage();
     await signIn(page);
     await expect.poll(() => page.getByRole('navigation').getByText('Kijken').count(), { timeout: 15_000 }).toBeGreaterThan(0);
-    const feed = page.getByRole('list', { name: /berichten|posts/i });
+    const feed = page.getByRole('list', { name: 'Berichten: Alle berichten' });
     await feed.waitFor({ state: 'attached', timeout: 15_000 });
 
     const file = join(dir, 'live.jsonl');
@@ -108,7 +108,7 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     await page.getByLabel('E-mailadres').fill(EMAIL);
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('list', { name: /berichten|posts/i }).waitFor({ state: 'attached', timeout: 15_000 });
+    await page.getByRole('list', { name: 'Berichten: Alle berichten' }).waitFor({ state: 'attached', timeout: 15_000 });
     expect(await axe()).toEqual([]);
     await page.goto(`${base}/citizen/`);
     await page.getByRole('main').waitFor();

@@ -18,6 +18,7 @@ describeEachStore('live posts over Server-Sent Events', (store) => {
 
   beforeAll(async () => {
     t = await createTestContext(store);
+    t.ctx.watch.pipeline.register();
     await t.ctx.bus.start();
     app = await buildApp(t.ctx);
     base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -39,7 +40,9 @@ describeEachStore('live posts over Server-Sent Events', (store) => {
       await t.ctx.watch.posts.ingestNow(b.organisationId, [buildIncomingPost({ text: 'niet voor A' })]);
       await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: '<script>alert(1)</script> druk!' }), buildIncomingPost({ text: 'tweede' })]);
       await waitFor(() => stream.events.filter((e) => e.event === 'post').length === 2, 'two posts');
-      const posts = stream.events.filter((e) => e.event === 'post').map((e) => JSON.parse(e.data) as { id: string; text: string; organisationId?: string });
+      const posts = stream.events.filter((e) => e.event === 'post').map((e) => JSON.parse(e.data) as { id: string; text: string; organisationId?: string; analysis: { priority: string } | null });
+      // The stream carries analysed posts: enriched and classified by the watch pipeline.
+      expect(posts.every((p) => p.analysis !== null && typeof p.analysis.priority === 'string')).toBe(true);
       expect(posts.map((p) => p.text).sort()).toEqual(['<script>alert(1)</script> druk!', 'tweede'].sort());
       expect(posts[0]!.organisationId).toBeUndefined();
       expect(stream.events.filter((e) => e.event === 'post').every((e) => e.id !== undefined)).toBe(true);
@@ -54,9 +57,15 @@ describeEachStore('live posts over Server-Sent Events', (store) => {
     await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'gemist 1' }), buildIncomingPost({ text: 'gemist 2' })]);
     const stream = await openSse(`${base}/api/posts/stream`, { cookie, 'last-event-id': lastSeen });
     try {
-      await waitFor(() => stream.events.filter((e) => e.event === 'post').length >= 2, 'missed posts');
-      const texts = stream.events.filter((e) => e.event === 'post').map((e) => (JSON.parse(e.data) as { text: string }).text);
-      expect(texts.sort()).toEqual(['gemist 1', 'gemist 2']);
+      // A post may come twice: from the store while catching up, then again once analysed (or
+      // re-classified); clients keep the latest version per id.
+      const latest = () => {
+        const byId = new Map<string, { text: string; analysis: unknown }>();
+        for (const e of stream.events.filter((x) => x.event === 'post')) byId.set(e.id!, JSON.parse(e.data) as { text: string; analysis: unknown });
+        return [...byId.values()];
+      };
+      await waitFor(() => latest().length >= 2 && latest().every((p) => p.analysis !== null), 'missed posts, analysed');
+      expect(latest().map((p) => p.text).sort()).toEqual(['gemist 1', 'gemist 2']);
     } finally {
       stream.close();
     }

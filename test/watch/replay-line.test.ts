@@ -75,7 +75,8 @@ describe('normalisation (SPEC W2, G1)', () => {
   it('keeps no handle: author and mentions become pseudonyms', () => {
     const result = parseReplayLine(buildReplayLine({ author: { handle: '@sanne@mastodon.nl', name: 'Sanne' }, text: 'Hee @gemeente_utrecht wat nu? #stroomstoring #Zomerfeest', mentions: ['@politie'] }));
     if (!result.ok) throw new Error(result.reason);
-    const post = normaliseReplayLine(result.line, pseudonyms);
+    const { authorHandle, ...post } = normaliseReplayLine(result.line, pseudonyms);
+    expect(authorHandle).toBe('@sanne@mastodon.nl'); // only for the sealed identity vault
     expect(JSON.stringify(post)).not.toContain('sanne@mastodon.nl');
     expect(post.authorPseudonym).toBe(pseudonyms.pseudonymise('mastodon', 'sanne@mastodon.nl'));
     expect(post.mentions).toEqual([pseudonyms.pseudonymise('mastodon', 'politie'), pseudonyms.pseudonymise('mastodon', 'gemeente_utrecht')]);
@@ -85,5 +86,49 @@ describe('normalisation (SPEC W2, G1)', () => {
   it('extracts hashtags and mentions the way people write them', () => {
     expect(extractHashtags('#1 feest! #Vuurwerk,#vuurwerk en&#39; niet mail#tag')).toEqual(['1', 'vuurwerk']);
     expect(extractMentions('hey @Sanne_R. en @piet@mastodon.social, mail me op a@b.nl')).toEqual(['Sanne_R', 'piet@mastodon.social']);
+  });
+});
+
+describe('replay line fast path', () => {
+  it('accepts only what the schema accepts, with the same result (property)', async () => {
+    const { fastReplayLineForTests, replayLineSchema } = await import('#watch/connectors/replay-line.ts');
+    const value = fc.record(
+      {
+        id: fc.oneof(fc.string({ maxLength: 300 }), fc.integer()),
+        source: fc.oneof(fc.constantFrom('mastodon', 'bluesky', 'rss', 'Mastodon', ''), fc.string({ maxLength: 40 })),
+        author: fc.oneof(fc.record({ handle: fc.string({ maxLength: 300 }), name: fc.option(fc.string({ maxLength: 300 }), { nil: undefined }) }, { requiredKeys: [] }), fc.string()),
+        text: fc.oneof(fc.string({ maxLength: 100 }), fc.integer()),
+        createdAt: fc.oneof(
+          fc.date({ min: new Date('1900-01-01'), max: new Date('2200-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.constantFrom('2026-07-04T19:13:05Z', '2026-13-04T19:13:05Z', '2026-07-04T19:13:05+02:00', '2026-07-04 19:13:05', '2026-02-31T10:00:00Z'),
+          fc.string({ maxLength: 30 }),
+        ),
+        lang: fc.option(fc.constantFrom('nl', 'en', 'en-GB', 'NL', 'dutch', ''), { nil: undefined }),
+        url: fc.option(fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'http://', 'https://x', 'ftp://a.nl/x', 'https://a b.nl'), fc.string()), { nil: undefined }),
+        geo: fc.option(fc.record({ lat: fc.oneof(fc.double(), fc.integer({ min: -100, max: 100 })), lon: fc.double() }), { nil: undefined }),
+        mentions: fc.option(fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), { nil: undefined }),
+        media: fc.option(fc.array(fc.record({ url: fc.oneof(fc.webUrl(), fc.string()), type: fc.string({ maxLength: 70 }) }), { maxLength: 2 }), { nil: undefined }),
+        extra: fc.anything(),
+      },
+      { requiredKeys: ['id', 'source', 'author', 'text', 'createdAt'] },
+    );
+    fc.assert(
+      fc.property(value, (v) => {
+        const json: unknown = JSON.parse(JSON.stringify(v));
+        const fast = fastReplayLineForTests(json);
+        if (fast === undefined) return;
+        const slow = replayLineSchema.safeParse(json);
+        expect(slow.success).toBe(true);
+        if (slow.success) expect(fast).toEqual(slow.data);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('takes the fast path for the demo scenario lines', async () => {
+    const { fastReplayLineForTests } = await import('#watch/connectors/replay-line.ts');
+    const { readFileSync } = await import('node:fs');
+    const lines = readFileSync('data/scenarios/festival-utrecht.jsonl', 'utf8').trim().split('\n').slice(0, 500);
+    expect(lines.every((l) => fastReplayLineForTests(JSON.parse(l)) !== undefined)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import type { Post } from '../../web/ui/api.ts';
+import type { Post, PostAnalysis } from '../../web/ui/api.ts';
 
 let sequence = 0;
 
@@ -23,6 +23,24 @@ export function buildPost(overrides: Partial<Post> = {}): Post {
     replyTo: null,
     repostOf: null,
     quoteOf: null,
+    analysis: null,
+    ...overrides,
+  };
+}
+
+/** An analysis with sensible defaults (relevant fire, medium priority). */
+export function buildAnalysis(overrides: Partial<PostAnalysis> = {}): PostAnalysis {
+  return {
+    relevant: true,
+    relevance: 0.9,
+    category: 'fire',
+    priority: 'medium',
+    confidence: 0.8,
+    explanation: [{ feature: 'stem:brand', weight: 2.1 }],
+    language: 'nl',
+    places: [],
+    nearDuplicateOf: null,
+    feedback: null,
     ...overrides,
   };
 }

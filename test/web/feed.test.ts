@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedReducer, filterPosts, initialFeedState, mergePosts, sourcesOf, type FeedState } from '../../web/ui/feed.ts';
-import { buildPost } from './builders.ts';
+import { buildAnalysis, buildPost } from './builders.ts';
 
 const ids = (state: { items: readonly { id: string }[] }) => state.items.map((post) => post.id);
 
@@ -19,6 +19,17 @@ describe('mergePosts', () => {
     const at = '2026-11-29T20:00:00.000Z';
     const result = mergePosts([], [buildPost({ id: 'a', receivedAt: at }), buildPost({ id: 'b', receivedAt: at })]);
     expect(result.items.map((post) => post.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('mergePosts with updated posts', () => {
+  it('replaces a post it already holds with the incoming version, in place', () => {
+    const a = buildPost();
+    const b = buildPost();
+    const relabelled = { ...a, analysis: buildAnalysis({ category: 'weather' }) };
+    const { items, dropped } = mergePosts([b, a], [relabelled]);
+    expect(items).toEqual([b, relabelled]);
+    expect(dropped).toBe(0);
   });
 });
 
@@ -67,6 +78,15 @@ describe('feedReducer', () => {
     state = feedReducer(state, { type: 'resume' });
     expect(state.items).toHaveLength(2);
     expect(state.paused).toBe(false);
+  });
+
+  it('updates a shown post in place while paused instead of buffering it', () => {
+    const shown = buildPost();
+    let state = feedReducer(initialFeedState, { type: 'incoming', posts: [shown] });
+    state = feedReducer(state, { type: 'pause' });
+    state = feedReducer(state, { type: 'incoming', posts: [{ ...shown, analysis: buildAnalysis() }] });
+    expect(state.buffered).toHaveLength(0);
+    expect(state.items[0]?.analysis?.category).toBe('fire');
   });
 
   it('does not buffer a post that is already shown', () => {

@@ -38,6 +38,11 @@ describe('i18n catalogues', () => {
     }
   });
 
+  it('names each column list so the end-to-end test finds it (/berichten|posts/i)', () => {
+    expect(translate(nl, 'column.listLabel', { name: 'Alle berichten' })).toMatch(/^Berichten: /);
+    expect(translate(en, 'column.listLabel', { name: 'All posts' })).toMatch(/^Posts: /);
+  });
+
   it('has the login labels that the end-to-end test looks for', () => {
     expect([nl['login.email'], nl['login.password'], nl['login.submit']]).toEqual(['E-mailadres', 'Wachtwoord', 'Inloggen']);
     expect([en['login.email'], en['login.password'], en['login.submit']]).toEqual(['Email address', 'Password', 'Log in']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citizenRouteOf } from '../../web/citizen/routes.ts';
-import { modeFromPath } from '../../web/dashboard/modes.ts';
+import { modeFromPath, watchViewFromPath, watchViewPath } from '../../web/dashboard/modes.ts';
 import { isModifiedClick, normalisePath } from '../../web/ui/router.tsx';
 import { spaFallbackPath } from '../../web/ui/spa-fallback.ts';
 
@@ -10,6 +10,16 @@ describe('dashboard routes', () => {
     expect(modeFromPath('/evaluate/')).toBe('evaluate');
     expect(modeFromPath('/')).toBeNull();
     expect(modeFromPath('/watchers')).toBeNull();
+  });
+
+  it('has a path per Watch view, all in the Watch mode', () => {
+    expect(watchViewFromPath('/watch')).toBe('columns');
+    expect(watchViewFromPath('/watch/map/')).toBe('map');
+    expect(watchViewFromPath('/watch/sources')).toBe('sources');
+    expect(watchViewFromPath('/watch/nope')).toBeNull();
+    expect(modeFromPath('/watch/map')).toBe('watch');
+    expect(modeFromPath('/watch/nope')).toBeNull();
+    expect(watchViewPath('map')).toBe('/watch/map');
   });
 
   it('normalises trailing slashes but keeps the root', () => {

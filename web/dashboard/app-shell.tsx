@@ -5,7 +5,7 @@ import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { Link, normalisePath } from '../ui/router.tsx';
 import { usePageFocus } from '../ui/use-page-focus.ts';
 import { BrandMark } from './brand-mark.tsx';
-import { MODE_LABELS, MODES, modeFromPath, modePath } from './modes.ts';
+import { MODE_LABELS, MODES, modeFromPath, modePath, WATCH_VIEW_LABELS, watchViewFromPath } from './modes.ts';
 import { PlannedModePage } from './planned-mode-page.tsx';
 import { WatchPage } from './watch-page.tsx';
 
@@ -23,7 +23,9 @@ export function AppShell({ api, session, pathname, onLogout, onUnauthorized }: A
   const mainRef = useRef<HTMLElement>(null);
   const mode = modeFromPath(pathname);
   const isRoot = normalisePath(pathname) === '/';
-  const pageName = mode ? t(MODE_LABELS[mode]) : isRoot ? t('mode.watch.label') : t('shell.notFound.title');
+  const watchView = watchViewFromPath(pathname);
+  const modeName = mode ? t(MODE_LABELS[mode]) : isRoot ? t('mode.watch.label') : t('shell.notFound.title');
+  const pageName = watchView && watchView !== 'columns' ? `${t(WATCH_VIEW_LABELS[watchView])} — ${modeName}` : modeName;
   usePageFocus(mainRef, pathname, t('shell.pageTitle', { page: pageName }));
 
   return (
@@ -63,7 +65,7 @@ export function AppShell({ api, session, pathname, onLogout, onUnauthorized }: A
       </header>
       <main id="main" ref={mainRef} className="shell__main" tabIndex={-1}>
         {mode === 'watch' || isRoot ? (
-          <WatchPage api={api} onUnauthorized={onUnauthorized} />
+          <WatchPage api={api} session={session} view={watchView ?? 'columns'} onUnauthorized={onUnauthorized} />
         ) : mode ? (
           <PlannedModePage mode={mode} />
         ) : (

@@ -5,6 +5,10 @@ import { LanguageProvider } from '../ui/i18n/language.tsx';
 import { DashboardApp } from './dashboard-app.tsx';
 import '../ui/tokens.css';
 import './dashboard.css';
+import './categories.css';
+import './watch.css';
+import './detail.css';
+import './sources.css';
 
 const container = document.getElementById('root');
 if (!container) {

@@ -38,8 +38,33 @@ export function modePath(mode: ModeId): string {
   return `/${mode}`;
 }
 
+/** Views inside Watch, each with its own path so that it can be linked and survives a reload. */
+export const WATCH_VIEWS = ['columns', 'map', 'sources'] as const;
+export type WatchView = (typeof WATCH_VIEWS)[number];
+
+const WATCH_VIEW_PATHS: Readonly<Record<WatchView, string>> = { columns: '/watch', map: '/watch/map', sources: '/watch/sources' };
+
+export const WATCH_VIEW_LABELS: Readonly<Record<WatchView, MessageKey>> = {
+  columns: 'watch.view.columns',
+  map: 'watch.view.map',
+  sources: 'watch.view.sources',
+};
+
+export function watchViewPath(view: WatchView): string {
+  return WATCH_VIEW_PATHS[view];
+}
+
+/** The Watch view a path shows, or null when the path is not a Watch path. */
+export function watchViewFromPath(pathname: string): WatchView | null {
+  const path = normalisePath(pathname);
+  return WATCH_VIEWS.find((view) => WATCH_VIEW_PATHS[view] === path) ?? null;
+}
+
 /** The mode a path shows, or null for an unknown path. `/` is handled by a redirect, not here. */
 export function modeFromPath(pathname: string): ModeId | null {
+  if (watchViewFromPath(pathname)) {
+    return 'watch';
+  }
   const path = normalisePath(pathname);
   return MODES.find((mode) => path === modePath(mode)) ?? null;
 }

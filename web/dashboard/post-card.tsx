@@ -1,5 +1,6 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import type { Post } from '../ui/api.ts';
+import { toPercent } from '../ui/explanation.ts';
 import type { MessageKey } from '../ui/i18n/catalogue.ts';
 import { useT } from '../ui/i18n/language.tsx';
 import {
@@ -11,6 +12,7 @@ import {
   safeHttpUrl,
   shortPseudonym,
 } from '../ui/format.ts';
+import { CategoryChip, PriorityBadge } from './analysis-badges.tsx';
 
 const KNOWN_SOURCES: Readonly<Record<string, MessageKey>> = {
   mastodon: 'source.mastodon',
@@ -50,13 +52,21 @@ export interface PostCardProps {
   post: Post;
   now: number;
   onHashtag: (tag: string) => void;
+  /** Opens the detail panel; the card gets a "Details" button (and a click on the card opens it too). */
+  onOpen?: (post: Post) => void;
+}
+
+/** Clicks on links, buttons and selected text stay what they are; a plain click elsewhere opens the post. */
+function isPlainCardClick(event: MouseEvent<HTMLElement>): boolean {
+  const target = event.target as HTMLElement;
+  return !target.closest('a, button, input, select, textarea') && (window.getSelection()?.isCollapsed ?? true);
 }
 
 /**
  * One post. Every field is untrusted outside content: it is rendered as text (React escapes it),
  * links are only made from http(s) URLs and open without handing over the referrer or `opener`.
  */
-export const PostCard = memo(function PostCard({ post, now, onHashtag }: PostCardProps) {
+export const PostCard = memo(function PostCard({ post, now, onHashtag, onOpen }: PostCardProps) {
   const { t, tPlural, language } = useT();
   const labelOf = useSourceLabel();
   const sourceLabel = labelOf(post.source);
@@ -70,9 +80,28 @@ export const PostCard = memo(function PostCard({ post, now, onHashtag }: PostCar
   const absolute = formatAbsoluteTime(post.createdAt, language);
   const textLang = post.language && LANGUAGE_TAG.test(post.language) ? post.language : undefined;
   const newTab = t('common.opensInNewTab');
+  const analysis = post.analysis;
+  // Places named in the text; the one the location already shows is not repeated.
+  const places = analysis ? [...new Set(analysis.places.map((place) => place.name))].filter((name) => name !== post.location?.placeName) : [];
 
   return (
-    <article className="post">
+    // The click handler is a mouse shortcut only; keyboard and screen-reader users have the Details button.
+    <article className={`post ${onOpen ? 'post--openable' : ''}`} onClick={onOpen ? (event) => isPlainCardClick(event) && onOpen(post) : undefined}>
+      <div className="post__analysis">
+        {analysis ? (
+          <>
+            <CategoryChip category={analysis.relevant ? (analysis.category ?? 'none') : 'none'} />
+            {analysis.relevant && <PriorityBadge priority={analysis.priority} />}
+            <span className="post__scores">
+              {t('post.scores', { relevance: toPercent(analysis.relevance), confidence: toPercent(analysis.confidence) })}
+            </span>
+            {analysis.nearDuplicateOf && <span className="post__duplicate">{t('post.nearDuplicate')}</span>}
+            {analysis.feedback && <span className="post__reviewed">{t('post.reviewed')}</span>}
+          </>
+        ) : (
+          <span className="post__pending">{t('post.notAnalysed')}</span>
+        )}
+      </div>
       <div className="post__meta">
         <span className={`source ${sourceClass}`}>
           <span className="source__mark" aria-hidden="true">
@@ -115,7 +144,14 @@ export const PostCard = memo(function PostCard({ post, now, onHashtag }: PostCar
         </ul>
       )}
 
-      {(post.location || media.length > 0 || originalUrl) && (
+      {places.length > 0 && (
+        <p className="post__places">
+          <span className="visually-hidden">{t('post.places')}: </span>
+          {places.join(' · ')}
+        </p>
+      )}
+
+      {(post.location || media.length > 0 || originalUrl || onOpen) && (
         <div className="post__footer">
           {post.location && (
             <span
@@ -168,6 +204,12 @@ export const PostCard = memo(function PostCard({ post, now, onHashtag }: PostCar
                 <path d="M9 2h5v5h-1.5V4.6L7.1 10 6 8.9l5.4-5.4H9V2ZM3 4h4v1.5H4.5v6h6V9H12v4H3V4Z" fill="currentColor" />
               </svg>
             </a>
+          )}
+          {onOpen && (
+            <button type="button" className="button button--small post__open" onClick={() => onOpen(post)}>
+              {t('post.details')}
+              <span className="visually-hidden"> {t('post.detailsOf', { author: shortPseudonym(post.authorPseudonym), time: absolute })}</span>
+            </button>
           )}
         </div>
       )}

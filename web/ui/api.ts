@@ -1,92 +1,44 @@
+import type { FeatureCollection } from 'geojson';
+import {
+  isRecord,
+  parseConnector,
+  parseConnectorKind,
+  parseItems,
+  parseMapSettings,
+  parsePost,
+  parseProblem,
+  parseRevealed,
+} from './api-parse.ts';
+import type {
+  Connector,
+  ConnectorInput,
+  ConnectorKindInfo,
+  ConnectorPatch,
+  MapSettings,
+  Post,
+  PostPage,
+  PostQuery,
+  Problem,
+  RevealedIdentity,
+  Session,
+} from './api-types.ts';
+import { parseMapCollection, type LocatedPost } from './map-data.ts';
+import type { Priority } from './taxonomy.ts';
+
 /*
- * The web apps' only door to the server. Types mirror the HTTP contract; the server answers errors
- * as RFC 9457 problem+json. Authentication is a same-origin session cookie, so no token is handled
- * here. Everything in a Post comes from the outside world and is rendered as text, never as HTML.
+ * The web apps' only door to the server. Types mirror the HTTP contract (api-types.ts); the
+ * server answers errors as RFC 9457 problem+json. Authentication is a same-origin session cookie,
+ * so no token is handled here.
  */
 
-/** RFC 9457 problem details, as the server sends them. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  instance?: string;
-  code?: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  roles: string[];
-  permissions: string[];
-}
-
-export type OrganisationKind =
-  | 'police'
-  | 'municipality'
-  | 'safety_region'
-  | 'event_organiser'
-  | 'transport'
-  | 'security_company'
-  | 'other';
-
-export interface Organisation {
-  id: string;
-  name: string;
-  kind: OrganisationKind | (string & {});
-}
-
-export interface Session {
-  user: User;
-  organisation: Organisation;
-}
-
-export interface PostLocation {
-  lat: number;
-  lon: number;
-  precision: 'exact' | 'place';
-  placeName: string | null;
-}
-
-export interface PostMedia {
-  url: string;
-  type: string;
-}
-
-/** A normalised public post (SPEC W2). */
-export interface Post {
-  id: string;
-  source: string;
-  sourceId: string;
-  url: string | null;
-  authorPseudonym: string;
-  text: string;
-  language: string | null;
-  createdAt: string;
-  receivedAt: string;
-  location: PostLocation | null;
-  hashtags: string[];
-  mentions: string[];
-  media: PostMedia[];
-  replyTo: string | null;
-  repostOf: string | null;
-  quoteOf: string | null;
-}
-
-export interface PostPage {
-  items: Post[];
-  nextCursor: string | null;
-}
-
-/** `event: stats` on the post stream. */
-export interface StreamStats {
-  received: number;
-  /** Posts per second over the last 10 seconds. */
-  rate: number;
-}
+export type * from './api-types.ts';
+export { SECRET_MASK } from './api-types.ts';
+export { parsePost, parseStats } from './api-parse.ts';
+export type { CategoryId, Priority } from './taxonomy.ts';
 
 export const POST_STREAM_URL = '/api/posts/stream';
+/** Municipality outlines for the offline base map, served by the server itself (no network needed). */
+export const MUNICIPALITIES_URL = '/data/gemeenten.geojson';
 
 /** A non-2xx answer. `problem` is null when the body was not problem+json (e.g. a proxy error page). */
 export class ApiError extends Error {
@@ -106,112 +58,33 @@ export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 }
 
+export interface ListPostsOptions extends PostQuery {
+  limit?: number;
+  before?: string | null;
+  signal?: AbortSignal;
+}
+
 export interface ApiClient {
   /** The signed-in session, or null when not signed in (401). */
   getSession(): Promise<Session | null>;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
-  listPosts(options?: { limit?: number; before?: string | null; signal?: AbortSignal }): Promise<PostPage>;
+  listPosts(options?: ListPostsOptions): Promise<PostPage>;
+  getPost(id: string, options?: { signal?: AbortSignal }): Promise<Post>;
+  /** Confirms or corrects a classification; answers the post, re-classified. */
+  sendFeedback(id: string, feedback: { label: string; priority?: Priority }): Promise<Post>;
+  revealIdentity(id: string, purpose: string): Promise<RevealedIdentity>;
+  getMapPosts(options?: { category?: string; since?: string | null; limit?: number; signal?: AbortSignal }): Promise<LocatedPost[]>;
+  getMapSettings(): Promise<MapSettings>;
+  getMunicipalities(): Promise<FeatureCollection>;
+  listConnectorKinds(): Promise<ConnectorKindInfo[]>;
+  listConnectors(options?: { signal?: AbortSignal }): Promise<Connector[]>;
+  createConnector(input: ConnectorInput): Promise<Connector>;
+  updateConnector(id: string, patch: ConnectorPatch): Promise<Connector>;
+  deleteConnector(id: string): Promise<void>;
 }
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
-}
-
-function isNullableString(value: unknown): value is string | null {
-  return value === null || typeof value === 'string';
-}
-
-function parseLocation(value: unknown): PostLocation | null | undefined {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (!isRecord(value) || typeof value.lat !== 'number' || typeof value.lon !== 'number') {
-    return undefined;
-  }
-  return {
-    lat: value.lat,
-    lon: value.lon,
-    precision: value.precision === 'exact' ? 'exact' : 'place',
-    placeName: typeof value.placeName === 'string' ? value.placeName : null,
-  };
-}
-
-/**
- * Checks the shape of one post from the server. The stream is long-lived and a single malformed
- * event must not take the feed down, so bad items are dropped instead of thrown.
- */
-export function parsePost(value: unknown): Post | null {
-  if (!isRecord(value)) {
-    return null;
-  }
-  const { id, source, sourceId, authorPseudonym, text, createdAt, receivedAt } = value;
-  if (
-    typeof id !== 'string' ||
-    typeof source !== 'string' ||
-    typeof authorPseudonym !== 'string' ||
-    typeof text !== 'string' ||
-    typeof createdAt !== 'string' ||
-    typeof receivedAt !== 'string'
-  ) {
-    return null;
-  }
-  const location = parseLocation(value.location);
-  if (location === undefined) {
-    return null;
-  }
-  const media = Array.isArray(value.media)
-    ? value.media.filter(
-        (m): m is PostMedia => isRecord(m) && typeof m.url === 'string' && typeof m.type === 'string',
-      )
-    : [];
-  return {
-    id,
-    source,
-    sourceId: typeof sourceId === 'string' ? sourceId : '',
-    url: typeof value.url === 'string' ? value.url : null,
-    authorPseudonym,
-    text,
-    language: typeof value.language === 'string' ? value.language : null,
-    createdAt,
-    receivedAt,
-    location,
-    hashtags: isStringArray(value.hashtags) ? value.hashtags : [],
-    mentions: isStringArray(value.mentions) ? value.mentions : [],
-    media: media.map((m) => ({ url: m.url, type: m.type })),
-    replyTo: isNullableString(value.replyTo) ? value.replyTo : null,
-    repostOf: isNullableString(value.repostOf) ? value.repostOf : null,
-    quoteOf: isNullableString(value.quoteOf) ? value.quoteOf : null,
-  };
-}
-
-/** Parses `event: stats` data; null when it is not the expected shape. */
-export function parseStats(value: unknown): StreamStats | null {
-  if (!isRecord(value) || typeof value.received !== 'number' || typeof value.rate !== 'number') {
-    return null;
-  }
-  return { received: value.received, rate: value.rate };
-}
-
-function parseProblem(value: unknown, status: number): Problem | null {
-  if (!isRecord(value)) {
-    return null;
-  }
-  return {
-    type: typeof value.type === 'string' ? value.type : 'about:blank',
-    title: typeof value.title === 'string' ? value.title : '',
-    status: typeof value.status === 'number' ? value.status : status,
-    ...(typeof value.detail === 'string' ? { detail: value.detail } : {}),
-    ...(typeof value.instance === 'string' ? { instance: value.instance } : {}),
-    ...(typeof value.code === 'string' ? { code: value.code } : {}),
-  };
-}
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(header: string | null, nowMs: number = Date.now()): number | null {
@@ -239,6 +112,38 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, problem, parseRetryAfter(response.headers.get('retry-after')));
 }
 
+/** The query string of `GET /api/posts`; absent and empty filters are left out. */
+export function postsQueryString(options: ListPostsOptions): string {
+  const query = new URLSearchParams({ limit: String(options.limit ?? 50) });
+  if (options.before) {
+    query.set('before', options.before);
+  }
+  if (options.q?.trim()) {
+    query.set('q', options.q.trim());
+  }
+  if (options.source) {
+    query.set('source', options.source);
+  }
+  if (options.category) {
+    query.set('category', options.category);
+  }
+  if (options.priority !== undefined) {
+    const priorities: readonly Priority[] = typeof options.priority === 'string' ? [options.priority] : options.priority;
+    if (priorities.length > 0) {
+      query.set('priority', priorities.join(','));
+    }
+  }
+  if (options.relevant !== undefined) {
+    query.set('relevant', String(options.relevant));
+  }
+  if (options.located) {
+    query.set('located', 'true');
+  }
+  return query.toString();
+}
+
+const JSON_BODY = { 'content-type': 'application/json' };
+
 /** Builds the client; tests pass their own `fetch`. */
 export function createApiClient(options: { fetch?: FetchLike } = {}): ApiClient {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -263,6 +168,20 @@ export function createApiClient(options: { fetch?: FetchLike } = {}): ApiClient 
     return response;
   }
 
+  async function json<T>(path: string, parse: (body: unknown) => T | null, init: RequestInit = {}): Promise<T> {
+    const response = await request(path, init);
+    const parsed = parse(await response.json());
+    if (parsed === null) {
+      throw new ApiError(response.status, null);
+    }
+    return parsed;
+  }
+
+  const send = (method: string, body: unknown): RequestInit => ({ method, headers: JSON_BODY, body: JSON.stringify(body) });
+  const withSignal = (signal: AbortSignal | undefined): RequestInit => (signal ? { signal } : {});
+  const postPath = (id: string) => `/api/posts/${encodeURIComponent(id)}`;
+  const connectorPath = (id: string) => `/api/connectors/${encodeURIComponent(id)}`;
+
   return {
     async getSession() {
       try {
@@ -277,11 +196,7 @@ export function createApiClient(options: { fetch?: FetchLike } = {}): ApiClient 
     },
 
     async login(email, password) {
-      await request('/api/auth/login', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password }),
-      });
+      await request('/api/auth/login', send('POST', { email, password }));
     },
 
     async logout() {
@@ -289,20 +204,68 @@ export function createApiClient(options: { fetch?: FetchLike } = {}): ApiClient 
       await request('/api/auth/logout', { method: 'POST' });
     },
 
-    async listPosts({ limit = 50, before = null, signal } = {}) {
+    listPosts(listOptions = {}) {
+      return json(
+        `/api/posts?${postsQueryString(listOptions)}`,
+        (body) => {
+          const items = parseItems(body, parsePost);
+          return items && { items, nextCursor: isRecord(body) && typeof body.nextCursor === 'string' ? body.nextCursor : null };
+        },
+        withSignal(listOptions.signal),
+      );
+    },
+
+    getPost(id, { signal } = {}) {
+      return json(postPath(id), parsePost, withSignal(signal));
+    },
+
+    sendFeedback(id, feedback) {
+      return json(`${postPath(id)}/feedback`, parsePost, send('POST', feedback));
+    },
+
+    revealIdentity(id, purpose) {
+      return json(`${postPath(id)}/reveal`, parseRevealed, send('POST', { purpose }));
+    },
+
+    getMapPosts({ category, since, limit = 1000, signal } = {}) {
       const query = new URLSearchParams({ limit: String(limit) });
-      if (before) {
-        query.set('before', before);
+      if (category) {
+        query.set('category', category);
       }
-      const response = await request(`/api/posts?${query.toString()}`, signal ? { signal } : {});
-      const body: unknown = await response.json();
-      if (!isRecord(body) || !Array.isArray(body.items)) {
-        throw new ApiError(response.status, null);
+      if (since) {
+        query.set('since', since);
       }
-      return {
-        items: body.items.map(parsePost).filter((post): post is Post => post !== null),
-        nextCursor: typeof body.nextCursor === 'string' ? body.nextCursor : null,
-      };
+      return json(`/api/watch/map?${query.toString()}`, parseMapCollection, withSignal(signal));
+    },
+
+    getMapSettings() {
+      return json('/api/settings/map', parseMapSettings);
+    },
+
+    getMunicipalities() {
+      return json(MUNICIPALITIES_URL, (body) =>
+        isRecord(body) && body.type === 'FeatureCollection' && Array.isArray(body.features) ? (body as unknown as FeatureCollection) : null,
+      );
+    },
+
+    listConnectorKinds() {
+      return json('/api/connectors/kinds', (body) => parseItems(body, parseConnectorKind));
+    },
+
+    listConnectors({ signal } = {}) {
+      return json('/api/connectors', (body) => parseItems(body, parseConnector), withSignal(signal));
+    },
+
+    createConnector(input) {
+      return json('/api/connectors', parseConnector, send('POST', input));
+    },
+
+    updateConnector(id, patch) {
+      return json(connectorPath(id), parseConnector, send('PATCH', patch));
+    },
+
+    async deleteConnector(id) {
+      await request(connectorPath(id), { method: 'DELETE' });
     },
   };
 }

@@ -42,23 +42,29 @@ export function compareNewestFirst(a: Post, b: Post): number {
 }
 
 /**
- * Merges posts into a newest-first list, dropping duplicates (the same post can come from a page
- * and from the stream) and cutting the list to `cap`. Returns how many were cut.
+ * Merges posts into a newest-first list and cuts it to `cap`; returns how many were cut. A post
+ * that is already there is replaced by the incoming version (the same post arrives again once it
+ * is analysed or re-classified after feedback), so the list never holds an id twice.
  */
 export function mergePosts(
   existing: readonly Post[],
   incoming: readonly Post[],
   cap: number = FEED_CAP,
 ): { items: Post[]; dropped: number } {
-  const seen = new Set(existing.map((post) => post.id));
-  const fresh: Post[] = [];
+  const index = new Map(existing.map((post, position) => [post.id, position]));
+  let replaced: Post[] | null = null;
+  const fresh = new Map<string, Post>();
   for (const post of incoming) {
-    if (!seen.has(post.id)) {
-      seen.add(post.id);
-      fresh.push(post);
+    const position = index.get(post.id);
+    if (position === undefined) {
+      fresh.set(post.id, post);
+    } else if (existing[position] !== post) {
+      replaced ??= [...existing];
+      replaced[position] = post;
     }
   }
-  const merged = fresh.length === 0 ? [...existing] : [...existing, ...fresh].sort(compareNewestFirst);
+  const base = replaced ?? existing;
+  const merged = fresh.size === 0 ? [...base] : [...base, ...fresh.values()].sort(compareNewestFirst);
   const dropped = Math.max(0, merged.length - cap);
   return { items: dropped > 0 ? merged.slice(0, cap) : merged, dropped };
 }
@@ -87,9 +93,12 @@ export function feedReducer(state: FeedState, action: FeedAction): FeedState {
         return state;
       }
       if (state.paused) {
+        // Posts already shown are updated in place (e.g. re-classified); new ones wait in the buffer.
         const shown = new Set(state.items.map((post) => post.id));
+        const updates = action.posts.filter((post) => shown.has(post.id));
         const notShown = action.posts.filter((post) => !shown.has(post.id));
-        return { ...state, buffered: mergePosts(state.buffered, notShown).items };
+        const updated = updates.length > 0 ? withMerged(state, updates) : state;
+        return { ...updated, buffered: mergePosts(state.buffered, notShown).items };
       }
       return withMerged(state, action.posts);
     }
@@ -122,7 +131,13 @@ const searchTextCache = new WeakMap<Post, string>();
 function searchableText(post: Post): string {
   let text = searchTextCache.get(post);
   if (text === undefined) {
-    text = [post.text, post.authorPseudonym, post.location?.placeName ?? '', ...post.hashtags.map(hashtagLabel)]
+    text = [
+      post.text,
+      post.authorPseudonym,
+      post.location?.placeName ?? '',
+      ...post.hashtags.map(hashtagLabel),
+      ...(post.analysis?.places.map((place) => place.name) ?? []),
+    ]
       .join('\n')
       .toLocaleLowerCase();
     searchTextCache.set(post, text);
@@ -130,22 +145,22 @@ function searchableText(post: Post): string {
   return text;
 }
 
+/** True when every word of `text` occurs in the post's text, hashtags, place or pseudonym. */
+export function matchesText(post: Post, text: string): boolean {
+  const words = text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) {
+    return true;
+  }
+  const haystack = searchableText(post);
+  return words.every((word) => haystack.includes(word));
+}
+
 /** Posts matching the filter; every word of the text filter must occur (order does not matter). */
 export function filterPosts(posts: readonly Post[], filter: FeedFilter): readonly Post[] {
-  const words = filter.text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0 && filter.source === '') {
+  if (filter.text.trim() === '' && filter.source === '') {
     return posts;
   }
-  return posts.filter((post) => {
-    if (filter.source !== '' && post.source !== filter.source) {
-      return false;
-    }
-    if (words.length === 0) {
-      return true;
-    }
-    const haystack = searchableText(post);
-    return words.every((word) => haystack.includes(word));
-  });
+  return posts.filter((post) => (filter.source === '' || post.source === filter.source) && matchesText(post, filter.text));
 }
 
 /** Distinct sources among the posts, sorted, for the source filter. */

@@ -21,6 +21,8 @@ export interface EventBus {
   readonly transport: 'memory' | 'nats';
   /** Stages an event in the caller's transaction; delivered once the transaction commits. */
   publish<K extends EventType>(tx: Tx, type: K, payload: EventMap[K], options?: { organisationId?: string | null }): Promise<BusEvent<K>>;
+  /** Stages several events of one type in one statement; the same guarantees as `publish`. */
+  publishMany<K extends EventType>(tx: Tx, type: K, items: readonly { payload: EventMap[K]; organisationId: string | null }[]): Promise<BusEvent<K>[]>;
   /**
    * Registers a durable consumer by name: it resumes after a restart where it left off.
    * Register before `start()`.

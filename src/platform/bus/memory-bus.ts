@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { BatchHandler, EventBus, SubscribeOptions } from './bus.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
-import { lastOutboxSeq, readOutbox, rowToEvent, stageEvent } from './outbox.ts';
+import { lastOutboxSeq, readOutbox, rowToEvent, stageEvent, stageEvents } from './outbox.ts';
 
 interface Subscription {
   consumer: string;
@@ -49,6 +49,12 @@ export class MemoryBus implements EventBus {
     const event = await stageEvent(this.options.database, tx, type, payload, options?.organisationId ?? null, this.options.clock.now());
     tx.onCommit(() => this.wake());
     return event;
+  }
+
+  async publishMany<K extends EventType>(tx: Tx, type: K, items: readonly { payload: EventMap[K]; organisationId: string | null }[]): Promise<BusEvent<K>[]> {
+    const events = await stageEvents(this.options.database, tx, type, items, this.options.clock.now());
+    if (events.length > 0) tx.onCommit(() => this.wake());
+    return events;
   }
 
   subscribe<K extends EventType>(consumer: string, types: readonly K[], handler: BatchHandler<K>, options?: SubscribeOptions): void {

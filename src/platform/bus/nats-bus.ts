@@ -23,7 +23,7 @@ import type { BatchHandler, EventBus, SubscribeOptions } from './bus.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
 import { DurableConsumer, isNotFound, parseEvent, type SubjectFilter } from './nats-consumer.ts';
 import { OutboxRelay } from './nats-relay.ts';
-import { stageEvent } from './outbox.ts';
+import { stageEvent, stageEvents } from './outbox.ts';
 
 export interface NatsBusOptions {
   database: Database;
@@ -145,6 +145,13 @@ export class NatsBus implements EventBus {
     const event = await stageEvent(this.options.database, tx, type, payload, options?.organisationId ?? null, this.options.clock.now());
     tx.onCommit(() => this.relay.wake());
     return event;
+  }
+
+  async publishMany<K extends EventType>(tx: Tx, type: K, items: readonly { payload: EventMap[K]; organisationId: string | null }[]): Promise<BusEvent<K>[]> {
+    assertEventType(type);
+    const events = await stageEvents(this.options.database, tx, type, items, this.options.clock.now());
+    if (events.length > 0) tx.onCommit(() => this.relay.wake());
+    return events;
   }
 
   subscribe<K extends EventType>(consumer: string, types: readonly K[], handler: BatchHandler<K>, options?: SubscribeOptions): void {

@@ -146,6 +146,77 @@ export interface ConnectorCursorTable {
   updated_at: string;
 }
 
+export interface ConnectorTable {
+  id: string;
+  organisation_id: string;
+  kind: string;
+  name: string;
+  /** JSON configuration, secrets included (the API never returns them). */
+  config: string;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ConnectorHealthTable {
+  connector_id: string;
+  state: string;
+  message: string | null;
+  since: string;
+  last_post_at: string | null;
+  posts_total: number;
+  malformed_total: number;
+  updated_at: string;
+}
+
+export interface PostAnalysisTable {
+  post_id: string;
+  organisation_id: string;
+  language: string | null;
+  relevant: number;
+  relevance: number;
+  category: string | null;
+  priority: string;
+  confidence: number;
+  /** JSON array of { feature, weight }. */
+  explanation: string;
+  /** JSON array of { name, kind }. */
+  places: string;
+  lat: number | null;
+  lon: number | null;
+  location_precision: 'exact' | 'place' | null;
+  place_name: string | null;
+  near_duplicate_of: string | null;
+  /** The operator's last correction or confirmation, if any. */
+  feedback_label: string | null;
+  feedback_priority: string | null;
+  feedback_at: string | null;
+  analysed_at: string;
+}
+
+export interface ClassificationFeedbackTable {
+  id: string;
+  organisation_id: string;
+  post_id: string;
+  label: string;
+  priority: string | null;
+  actor: string;
+  /** The post text, kept so the feedback can be re-learnt after a restart (retention: as posts). */
+  text: string;
+  language: string | null;
+  created_at: string;
+}
+
+export interface AuthorIdentityTable {
+  organisation_id: string;
+  pseudonym: string;
+  source: string;
+  /** The handle, encrypted (AES-256-GCM) with a key derived from the pseudonym key. */
+  sealed_handle: string;
+  first_seen: string;
+  last_seen: string;
+}
+
 export interface Schema {
   organisations: OrganisationTable;
   users: UserTable;
@@ -160,4 +231,9 @@ export interface Schema {
   secrets: SecretTable;
   posts: PostTable;
   connector_cursors: ConnectorCursorTable;
+  connectors: ConnectorTable;
+  connector_health: ConnectorHealthTable;
+  post_analysis: PostAnalysisTable;
+  classification_feedback: ClassificationFeedbackTable;
+  author_identities: AuthorIdentityTable;
 }

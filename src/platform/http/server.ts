@@ -82,8 +82,13 @@ export async function createServer(deps: ServerDeps): Promise<HttpApp> {
   // Before the rate-limit plugin: its onRoute hook must already see the limits set for public routes.
   registerAccessControl(app, deps.auth, { publicRateLimitPerMinute: deps.config.publicRateLimitPerMinute });
 
+  // A configured map tile server is the one outside origin the dashboard may load from.
+  const tileOrigin = deps.config.map.tileUrl ? new URL(deps.config.map.tileUrl.replace(/[{}]/g, '')).origin : null;
+  const directives = tileOrigin
+    ? { ...CONTENT_SECURITY_POLICY, imgSrc: [...CONTENT_SECURITY_POLICY.imgSrc, tileOrigin], connectSrc: [...CONTENT_SECURITY_POLICY.connectSrc, tileOrigin] }
+    : CONTENT_SECURITY_POLICY;
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    contentSecurityPolicy: { useDefaults: false, directives },
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: 'no-referrer' },

@@ -31,6 +31,8 @@ export interface ConnectorContextOptions<C> {
 export async function createConnectorContext<C>(options: ConnectorContextOptions<C>): Promise<ConnectorContext<C>> {
   const { database, posts, organisationId, connectorId } = options;
   const cursor = await loadCursor<unknown>(database, organisationId, connectorId);
+  // Handles seen since the last emit, so that `emit` can hand them to the identity vault.
+  const handles = new Map<string, string>();
   return {
     organisationId,
     connectorId,
@@ -39,8 +41,14 @@ export async function createConnectorContext<C>(options: ConnectorContextOptions
     signal: options.signal,
     log: options.log,
     clock: options.clock,
-    pseudonymise: (handle) => options.pseudonyms.pseudonymise(options.source, handle.replace(/^@/, '')),
-    emit: async (incoming: IncomingPost[], next: unknown) => {
+    pseudonymise: (handle) => {
+      const pseudonym = options.pseudonyms.pseudonymise(options.source, handle.replace(/^@/, ''));
+      if (handles.size < 10_000) handles.set(pseudonym, handle);
+      return pseudonym;
+    },
+    emit: async (given: IncomingPost[], next: unknown) => {
+      const incoming = given.map((p) => (p.authorHandle === undefined && handles.has(p.authorPseudonym) ? { ...p, authorHandle: handles.get(p.authorPseudonym) } : p));
+      handles.clear();
       const result = await database.transaction(async (tx) => {
         const r = await posts.ingest(tx, organisationId, incoming);
         await saveCursor(tx, organisationId, connectorId, next, options.clock.now());

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORY_IDS, PRIORITIES } from '#core/taxonomy.ts';
 import { requirePrincipal } from '#platform/http/access.ts';
 import type { HttpApp } from '#platform/http/server.ts';
 import type { PostService } from '../post-service.ts';
@@ -17,14 +18,33 @@ export function registerPostsList(app: HttpApp, deps: { posts: PostService }): v
           before: z.string().max(64).optional().describe('nextCursor of the previous page'),
           q: z.string().max(200).optional().describe('Text contains (case-insensitive)'),
           source: z.string().max(32).optional(),
+          category: z.enum([...CATEGORY_IDS, 'none']).optional().describe('A taxonomy id, or none for posts judged not relevant'),
+          priority: z
+            .string()
+            .max(60)
+            .optional()
+            .refine((v) => v === undefined || v.split(',').every((p) => (PRIORITIES as readonly string[]).includes(p)), { message: `comma-separated priorities: ${PRIORITIES.join(', ')}` })
+            .describe('One priority or several, comma-separated (high,critical)'),
+          relevant: z.enum(['true', 'false']).optional(),
+          located: z.enum(['true']).optional().describe('Only posts with a location'),
         }),
         response: { 200: z.object({ items: z.array(postSchema), nextCursor: z.string().nullable() }) },
       },
       config: { access: 'posts:read' },
     },
     async (request) => {
-      const { limit, before, q, source } = request.query;
-      const page = await deps.posts.list({ organisationId: requirePrincipal(request).organisationId, limit, before, text: q || undefined, source });
+      const { limit, before, q, source, category, priority, relevant, located } = request.query;
+      const page = await deps.posts.list({
+        organisationId: requirePrincipal(request).organisationId,
+        limit,
+        before,
+        text: q || undefined,
+        source,
+        category,
+        priority: priority?.split(','),
+        relevant: relevant === undefined ? undefined : relevant === 'true',
+        located: located === 'true',
+      });
       return { items: page.items.map(presentPost), nextCursor: page.nextCursor };
     },
   );

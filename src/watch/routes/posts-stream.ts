@@ -5,6 +5,7 @@ import { requirePrincipal } from '#platform/http/access.ts';
 import type { HttpApp } from '#platform/http/server.ts';
 import type { EventStreams } from '#platform/http/sse.ts';
 import '../events.ts';
+import type { AnalysedPost } from '../analysis.ts';
 import type { PostService } from '../post-service.ts';
 import { presentPost } from './schemas.ts';
 
@@ -13,7 +14,8 @@ const RATE_WINDOW_MS = 10_000;
 const CATCH_UP_LIMIT = 500;
 
 /**
- * GET /api/posts/stream: new posts of the caller's organisation as Server-Sent Events (`post`),
+ * GET /api/posts/stream: analysed posts of the caller's organisation as Server-Sent Events (`post`;
+ * a post whose classification changed after feedback comes again with the same id),
  * plus `stats` (total and posts per second over the last 10 s) every 5 s. A reconnecting client
  * sends Last-Event-ID and first receives what it missed.
  */
@@ -31,16 +33,21 @@ export function registerPostsStream(app: HttpApp, deps: { posts: PostService; bu
       let received = await deps.posts.count(organisationId);
       const arrivals: number[] = [];
       const stream = deps.streams.start(request, reply);
-      let lastSent = since;
-      const buffered: Parameters<typeof presentPost>[0][] = [];
+      // While catching up from the store, live events wait in a buffer; ids sent from the store
+      // are not sent again.
+      const caughtUp = new Set<string>();
+      const buffered: AnalysedPost[] = [];
       let catchingUp = since !== undefined;
 
-      const stop = deps.bus.listen(['post.received'], (event) => {
+      const stop = deps.bus.listen(['post.analysed'], (event) => {
         if (event.organisationId !== organisationId) return;
-        received += 1;
-        arrivals.push(Date.now());
-        if (catchingUp) buffered.push(event.payload.post);
-        else if (!lastSent || event.payload.post.id > lastSent) stream.send('post', presentPost(event.payload.post), event.payload.post.id);
+        const post = event.payload.post;
+        if (!post.analysis?.feedback) {
+          received += 1;
+          arrivals.push(Date.now());
+        }
+        if (catchingUp) buffered.push(post);
+        else stream.send('post', presentPost(post), post.id);
       });
       const stats = setInterval(() => {
         const cutoff = Date.now() - RATE_WINDOW_MS;
@@ -56,11 +63,11 @@ export function registerPostsStream(app: HttpApp, deps: { posts: PostService; bu
         const missed = await deps.posts.list({ organisationId, limit: CATCH_UP_LIMIT, after: since });
         for (const post of missed.items) {
           stream.send('post', presentPost(post), post.id);
-          lastSent = post.id;
+          caughtUp.add(post.id);
         }
         catchingUp = false;
         for (const post of buffered.splice(0)) {
-          if (!lastSent || post.id > lastSent) stream.send('post', presentPost(post), post.id);
+          if (!caughtUp.has(post.id) || post.analysis?.feedback) stream.send('post', presentPost(post), post.id);
         }
       }
       stream.send('stats', { received, rate: 0 });

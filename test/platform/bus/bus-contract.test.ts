@@ -85,6 +85,18 @@ for (const transport of testTransports()) {
         expect(Math.max(...batches.map((batch) => batch.length))).toBeLessThanOrEqual(10);
       });
 
+      it('delivers a batch published with publishMany in order, with distinct ids', async () => {
+        const b = await bus();
+        const seen: BusEvent<'test.ping'>[] = [];
+        b.subscribe('c1', ['test.ping'], async (events) => void seen.push(...events));
+        await b.start();
+        const sent = await tdb.database.transaction((tx) => b.publishMany(tx, 'test.ping', Array.from({ length: 600 }, (_, n) => ({ payload: { n }, organisationId: 'org' }))));
+        await waitFor(() => seen.length === 600, '600 events');
+        expect(seen.map((e) => e.payload.n)).toEqual(Array.from({ length: 600 }, (_, n) => n));
+        expect(new Set(seen.map((e) => e.id)).size).toBe(600);
+        expect(seen.map((e) => e.id)).toEqual(sent.map((e) => e.id));
+      });
+
       it('redelivers a batch whose handler threw', async () => {
         const b = await bus();
         let attempts = 0;

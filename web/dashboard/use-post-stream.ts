@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { ApiError, parsePost, parseStats, POST_STREAM_URL, type ApiClient, type Post, type StreamStats } from '../ui/api.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parsePost, parseStats, POST_STREAM_URL, type ApiClient, type Post, type StreamStats } from '../ui/api.ts';
 import type { ConnectionState } from '../ui/event-stream.ts';
-import { FEED_CAP, feedReducer, initialFeedState, type FeedAction, type FeedState } from '../ui/feed.ts';
+import { FEED_CAP } from '../ui/feed.ts';
 import { completeMinutesFrom, MinuteHistogram } from '../ui/sparkline.ts';
 import { useEventStream } from '../ui/use-event-stream.ts';
 
-export const PAGE_SIZE = 50;
 export const SPARKLINE_MINUTES = 30;
+/** Posts taken from the newest page to fill the sparkline's past. */
+const HISTORY_PAGE = 100;
 /** Live posts are applied in batches: at hundreds of posts per second, one render per post would freeze the page. */
 const FLUSH_INTERVAL_MS = 250;
 /** Screen readers hear "N new posts" at most this often; more would drown everything else out. */
@@ -14,22 +15,13 @@ const ANNOUNCE_INTERVAL_MS = 15_000;
 const CLOCK_TICK_MS = 15_000;
 const EVENT_TYPES = ['post', 'stats'] as const;
 
-export type FirstLoad = { status: 'loading' } | { status: 'ready' } | { status: 'error'; error: unknown };
-
 export interface Announcement {
   readonly count: number;
   /** Changes on every announcement, so that the same count twice is still announced twice. */
   readonly sequence: number;
 }
 
-export interface LiveFeed {
-  readonly feed: FeedState;
-  readonly dispatch: (action: FeedAction) => void;
-  readonly firstLoad: FirstLoad;
-  readonly retryFirstLoad: () => void;
-  readonly loadMore: () => void;
-  readonly loadingMore: boolean;
-  readonly loadMoreError: unknown;
+export interface PostStream {
   readonly stats: StreamStats | null;
   /** Posts per minute, oldest first, the current minute last. */
   readonly series: readonly number[];
@@ -40,84 +32,65 @@ export interface LiveFeed {
   readonly now: number;
 }
 
+export interface PostStreamHandlers {
+  /** A batch of live posts (at most every 250 ms). */
+  readonly onPosts: (posts: Post[]) => void;
+  /** The stream is back after a loss: posts sent meanwhile were not replayed. */
+  readonly onReconnected: () => void;
+  readonly onUnauthorized: () => void;
+}
+
 /**
- * Everything behind the Watch page: the first page of posts, the live stream (with gap filling
- * after a reconnect), older pages, stream statistics and the screen-reader announcements.
+ * The one live connection of Watch (`GET /api/posts/stream`), shared by the columns and the map:
+ * batches of posts, the server's statistics, the posts-per-minute sparkline, the screen-reader
+ * announcements and the check for an expired session.
  */
-export function useLiveFeed(api: ApiClient, onUnauthorized: () => void): LiveFeed {
-  const [feed, dispatch] = useReducer(feedReducer, initialFeedState);
-  const [firstLoad, setFirstLoad] = useState<FirstLoad>({ status: 'loading' });
-  const [loadAttempt, setLoadAttempt] = useState(0);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [loadMoreError, setLoadMoreError] = useState<unknown>(null);
+export function usePostStream(api: ApiClient, handlers: PostStreamHandlers): PostStream {
   const [stats, setStats] = useState<StreamStats | null>(null);
   const [histogram] = useState(() => new MinuteHistogram(SPARKLINE_MINUTES));
   const [now, setNow] = useState(() => Date.now());
   const [series, setSeries] = useState<readonly number[]>(() => histogram.series(Date.now()));
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const handlersRef = useRef(handlers);
+  useEffect(() => {
+    handlersRef.current = handlers;
+  });
 
   const pending = useRef<Post[]>([]);
   const flushTimer = useRef<number | null>(null);
   const unannounced = useRef(0);
   const announceTimer = useRef<number | null>(null);
   const lastAnnouncedAt = useRef(0);
-  // Ids counted from the stream before the first page arrived, so the page does not count them twice.
-  const countedBeforeFirstPage = useRef<Set<string> | null>(new Set());
+  // Ids counted from the stream before the history page arrived, so they are not counted twice.
+  const countedBeforeHistory = useRef<Set<string> | null>(new Set());
 
-  /** True when the error meant "not signed in" and has been handed to the app. */
-  const handledAsUnauthorized = useCallback(
-    (error: unknown): boolean => {
-      if (error instanceof ApiError && error.status === 401) {
-        onUnauthorized();
-        return true;
-      }
-      return false;
-    },
-    [onUnauthorized],
-  );
-
-  /** Fills the sparkline's past from the first page, once. */
-  const seedHistory = useCallback(
-    (posts: readonly Post[], isWholeHistory: boolean) => {
-      const counted = countedBeforeFirstPage.current;
-      if (!counted) {
-        return;
-      }
-      countedBeforeFirstPage.current = null;
-      const arrivals = posts
-        .map((post) => ({ id: post.id, time: Date.parse(post.receivedAt) }))
-        .filter((arrival) => !Number.isNaN(arrival.time));
-      const from = completeMinutesFrom(
-        arrivals.map((arrival) => arrival.time),
-        isWholeHistory,
-      );
-      for (const arrival of arrivals) {
-        if (arrival.time >= from && !counted.has(arrival.id)) {
-          histogram.add(arrival.time);
-        }
-      }
-      setSeries(histogram.series(Date.now()));
-    },
-    [histogram],
-  );
-
+  // The sparkline's past, from the newest page (only minutes that page covers completely).
   useEffect(() => {
     const controller = new AbortController();
-    setFirstLoad({ status: 'loading' });
-    api.listPosts({ limit: PAGE_SIZE, signal: controller.signal }).then(
+    api.listPosts({ limit: HISTORY_PAGE, signal: controller.signal }).then(
       (page) => {
-        dispatch({ type: 'firstPage', page });
-        setFirstLoad({ status: 'ready' });
-        seedHistory(page.items, page.nextCursor === null);
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted && !handledAsUnauthorized(error)) {
-          setFirstLoad({ status: 'error', error });
+        const counted = countedBeforeHistory.current;
+        if (!counted) {
+          return;
         }
+        countedBeforeHistory.current = null;
+        const arrivals = page.items.map((post) => ({ id: post.id, time: Date.parse(post.receivedAt) })).filter((a) => !Number.isNaN(a.time));
+        const from = completeMinutesFrom(
+          arrivals.map((a) => a.time),
+          page.nextCursor === null,
+        );
+        for (const arrival of arrivals) {
+          if (arrival.time >= from && !counted.has(arrival.id)) {
+            histogram.add(arrival.time);
+          }
+        }
+        setSeries(histogram.series(Date.now()));
       },
+      // The columns report load errors; the sparkline simply starts empty.
+      () => undefined,
     );
     return () => controller.abort();
-  }, [api, loadAttempt, handledAsUnauthorized, seedHistory]);
+  }, [api, histogram]);
 
   const announce = useCallback((count: number) => {
     unannounced.current += count;
@@ -139,7 +112,7 @@ export function useLiveFeed(api: ApiClient, onUnauthorized: () => void): LiveFee
     const posts = pending.current;
     pending.current = [];
     if (posts.length > 0) {
-      dispatch({ type: 'incoming', posts });
+      handlersRef.current.onPosts(posts);
       setSeries(histogram.series(Date.now()));
       announce(posts.length);
     }
@@ -165,7 +138,7 @@ export function useLiveFeed(api: ApiClient, onUnauthorized: () => void): LiveFee
         return;
       }
       histogram.add(Date.now());
-      countedBeforeFirstPage.current?.add(post.id);
+      countedBeforeHistory.current?.add(post.id);
       pending.current.push(post);
       if (pending.current.length > FEED_CAP) {
         // Only the newest FEED_CAP can ever be shown; keep the batch bounded during a flood.
@@ -178,21 +151,8 @@ export function useLiveFeed(api: ApiClient, onUnauthorized: () => void): LiveFee
     [flush, histogram],
   );
 
-  // After a lost connection, fetch the newest page: posts sent while we were away are not replayed.
-  const fillGap = useCallback(() => {
-    api.listPosts({ limit: PAGE_SIZE }).then(
-      (page) => dispatch({ type: 'incoming', posts: page.items }),
-      (error: unknown) => {
-        handledAsUnauthorized(error);
-      },
-    );
-  }, [api, handledAsUnauthorized]);
-
-  const { state: connection, reconnectNow } = useEventStream(POST_STREAM_URL, {
-    eventTypes: EVENT_TYPES,
-    onEvent: handleEvent,
-    onReconnected: fillGap,
-  });
+  const onReconnected = useCallback(() => handlersRef.current.onReconnected(), []);
+  const { state: connection, reconnectNow } = useEventStream(POST_STREAM_URL, { eventTypes: EVENT_TYPES, onEvent: handleEvent, onReconnected });
 
   // EventSource hides the status of a failed connection; after two failures, ask whether the
   // session expired, so the operator is sent to the login page instead of retrying forever.
@@ -204,12 +164,12 @@ export function useLiveFeed(api: ApiClient, onUnauthorized: () => void): LiveFee
     api.getSession().then(
       (session) => {
         if (!session) {
-          onUnauthorized();
+          handlersRef.current.onUnauthorized();
         }
       },
       () => undefined,
     );
-  }, [api, onUnauthorized, reconnectAttempt]);
+  }, [api, reconnectAttempt]);
 
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -236,42 +196,5 @@ export function useLiveFeed(api: ApiClient, onUnauthorized: () => void): LiveFee
     [],
   );
 
-  const loadMore = useCallback(() => {
-    const cursor = feed.nextCursor;
-    if (!cursor || loadingMore) {
-      return;
-    }
-    setLoadingMore(true);
-    setLoadMoreError(null);
-    api.listPosts({ limit: PAGE_SIZE, before: cursor }).then(
-      (page) => {
-        dispatch({ type: 'olderPage', page });
-        setLoadingMore(false);
-      },
-      (error: unknown) => {
-        setLoadingMore(false);
-        if (!handledAsUnauthorized(error)) {
-          setLoadMoreError(error);
-        }
-      },
-    );
-  }, [api, feed.nextCursor, handledAsUnauthorized, loadingMore]);
-
-  const retryFirstLoad = useCallback(() => setLoadAttempt((n) => n + 1), []);
-
-  return {
-    feed,
-    dispatch,
-    firstLoad,
-    retryFirstLoad,
-    loadMore,
-    loadingMore,
-    loadMoreError,
-    stats,
-    series,
-    connection,
-    reconnectNow,
-    announcement,
-    now,
-  };
+  return { stats, series, connection, reconnectNow, announcement, now };
 }

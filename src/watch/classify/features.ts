@@ -1,0 +1,208 @@
+import { CATEGORY_IDS } from '#core/taxonomy.ts';
+import type { StemLanguage } from '#watch/enrich/stem.ts';
+import type { Token } from '#watch/enrich/tokenize.ts';
+import {
+  BIGRAM, CHARS, CUE, EMOJI, FEATURE_MASK, featureBucket, GRAM, GRAM_STRIDE, GRAM_WEIGHT, HASHTAG, LEXICON, LEXICON_WEIGHT, MENTION, NUMBER, PREFIXES, SEEDS, STEM,
+} from './feature-space.ts';
+import { bucketOf, hashOf, hashUnit } from './hash.ts';
+import { stemInfo, wordInfo, type WordInfo } from './words.ts';
+
+export { FEATURE_BITS, FEATURE_BUCKETS } from './feature-space.ts';
+
+const CUES = ['question', 'exclamation', 'caps', 'url', 'time', 'number', 'mention'] as const;
+type Cue = (typeof CUES)[number];
+const CUE_BUCKETS = CUES.map((c) => featureBucket(CUE, c));
+const LEXICON_BUCKETS = CATEGORY_IDS.map((c) => featureBucket(LEXICON, c));
+
+/** Numbers that mean something in a safety post (emergency and police lines); others become a cue. */
+const KNOWN_NUMBERS = new Set(['112', '0900-8844', '0900', '8844', '911', '999', '144', '113', '2000']);
+
+/**
+ * The features of one post: hashed bucket ids and values, plus, for the current post only,
+ * enough to name each feature in an explanation ("stem:reanim", "bigram:uitgang vast") without
+ * a reverse map: hashing a feature's name gives its bucket. Values are scaled to unit length
+ * (`finish`), so long and short posts weigh alike.
+ */
+export class PostFeatures {
+  readonly buckets: number[] = [];
+  readonly values: number[] = [];
+  /** Per feature: kind, and up to two references (string indexes, offsets, cue or category ids). */
+  private readonly kinds: number[] = [];
+  private readonly refA: number[] = [];
+  private readonly refB: number[] = [];
+  private readonly strings: string[] = [];
+  private cueBits = 0;
+
+  constructor(readonly language: StemLanguage) {}
+
+  get size(): number {
+    return this.buckets.length;
+  }
+
+  /** The feature's name, as in an explanation. */
+  describe(i: number): string {
+    const kind = this.kinds[i]!;
+    const a = this.refA[i]!;
+    const prefix = PREFIXES[kind]!;
+    if (kind === CUE) return prefix + CUES[a]!;
+    if (kind === LEXICON) return prefix + CATEGORY_IDS[a]!;
+    if (kind === BIGRAM) return `${prefix}${this.strings[a]!} ${this.strings[this.refB[i]!]!}`;
+    if (kind === CHARS) return prefix + this.strings[a]!.slice(this.refB[i], this.refB[i]! + GRAM);
+    return prefix + this.strings[a]!;
+  }
+
+  /**
+   * True for features many unrelated posts share (lexicon hits, cues, emoji). Operator feedback
+   * leaves them alone, so that correcting one post moves what is particular to it rather than,
+   * say, every post that contains a fire keyword.
+   */
+  isShared(i: number): boolean {
+    const kind = this.kinds[i]!;
+    return kind === LEXICON || kind === CUE || kind === EMOJI;
+  }
+
+  /** Keeps a string for later reference; returns its index. */
+  keep(s: string): number {
+    this.strings.push(s);
+    return this.strings.length - 1;
+  }
+
+  /** A feature whose name is its kind's prefix and the kept string `index`. */
+  addString(kind: number, bucket: number, index: number): void {
+    this.push(bucket, kind, index, 0, 1);
+  }
+
+  addBigram(a: number, b: number): void {
+    const h = hashOf(hashUnit(hashOf(SEEDS[BIGRAM]!, this.strings[a]!), 0x20), this.strings[b]!);
+    this.push(bucketOf(h, FEATURE_MASK), BIGRAM, a, b, 1);
+  }
+
+  /** The word's character n-grams (`grams[k]` starts at character k × GRAM_STRIDE). */
+  addCharGrams(word: number, grams: readonly number[]): void {
+    for (let k = 0; k < grams.length; k++) this.push(grams[k]!, CHARS, word, k * GRAM_STRIDE, GRAM_WEIGHT);
+  }
+
+  addCue(cue: Cue): void {
+    const id = CUES.indexOf(cue);
+    if ((this.cueBits & (1 << id)) !== 0) return;
+    this.cueBits |= 1 << id;
+    this.push(CUE_BUCKETS[id]!, CUE, id, 0, 1);
+  }
+
+  /** One "lexicon:<category>" feature per category whose keywords the post contains. */
+  addLexicon(bits: number): void {
+    for (let i = 0; bits !== 0; i++, bits >>>= 1) if ((bits & 1) !== 0) this.push(LEXICON_BUCKETS[i]!, LEXICON, i, 0, LEXICON_WEIGHT);
+  }
+
+  /** Scales the values to unit length; call once, after the last feature. */
+  finish(): this {
+    let sum = 0;
+    for (const v of this.values) sum += v * v;
+    const scale = sum === 0 ? 0 : 1 / Math.sqrt(sum);
+    for (let i = 0; i < this.values.length; i++) this.values[i] = this.values[i]! * scale;
+    return this;
+  }
+
+  private push(bucket: number, kind: number, a: number, b: number, value: number): void {
+    this.buckets.push(bucket);
+    this.values.push(value);
+    this.kinds.push(kind);
+    this.refA.push(a);
+    this.refB.push(b);
+  }
+}
+
+/**
+ * Turns a tokenised post into hashed features: stems in the post's language (not of function
+ * words), stem bigrams (not of two function words), hashtags (also as stems), emoji, mention
+ * handles, character 5-grams of long words (Dutch compounds such as "stroomstoring", typos),
+ * keyword-lexicon categories, emergency numbers, and cues (question, exclamation run, a word in
+ * capitals, url, time, number, mention). Without a language, Dutch or English is guessed from
+ * function words. Never throws.
+ */
+export function extractFeatures(text: string, tokens: readonly Token[], language: StemLanguage | null): PostFeatures {
+  const infos: (WordInfo | undefined)[] = [];
+  let vote = 0;
+  for (const token of tokens) {
+    const info = token.kind === 'word' || token.kind === 'hashtag' ? wordInfo(token.norm) : undefined;
+    infos.push(info);
+    if (info !== undefined && token.kind === 'word') vote += info.vote;
+  }
+  const lang = language ?? (vote >= 0 ? 'nl' : 'en');
+  const f = new PostFeatures(lang);
+  let previous = -1;
+  let previousStop = false;
+  let lexicon = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const info = infos[t];
+    if (info !== undefined) {
+      lexicon |= info.lexicon;
+      const s = stemInfo(info, token.norm, lang);
+      const index = f.keep(s.stem);
+      if (token.kind === 'word') {
+        if (!s.stop) f.addString(STEM, s.bucket, index);
+        if (previous >= 0 && !(s.stop && previousStop)) f.addBigram(previous, index);
+        previous = index;
+        previousStop = s.stop;
+        if (token.text.length >= 3 && isCapitals(token.text)) f.addCue('caps');
+      } else {
+        f.addString(HASHTAG, featureBucket(HASHTAG, token.norm), f.keep(token.norm));
+        f.addString(STEM, s.bucket, index);
+        previous = -1;
+      }
+      if (info.grams.length > 0) f.addCharGrams(f.keep(token.norm), info.grams);
+      continue;
+    }
+    previous = -1;
+    if (token.kind === 'emoji') {
+      const base = emojiBase(token.norm);
+      f.addString(EMOJI, featureBucket(EMOJI, base), f.keep(base));
+    } else if (token.kind === 'mention') {
+      const name = handleName(token.norm);
+      f.addString(MENTION, featureBucket(MENTION, name), f.keep(name));
+      f.addCue('mention');
+    } else if (token.kind === 'number') {
+      if (KNOWN_NUMBERS.has(token.norm)) f.addString(NUMBER, featureBucket(NUMBER, token.norm), f.keep(token.norm));
+      else f.addCue(token.norm.includes(':') ? 'time' : 'number');
+    } else if (token.kind === 'url') {
+      f.addCue('url');
+    }
+  }
+  f.addLexicon(lexicon);
+  if (text.includes('?')) f.addCue('question');
+  if (text.includes('!!')) f.addCue('exclamation');
+  return f.finish();
+}
+
+function isCapitals(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 0x41 || c > 0x5a) return false;
+  }
+  return true;
+}
+
+/** The emoji without skin tone and presentation selectors, so 👍🏽 and 👍 are one feature. */
+function emojiBase(emoji: string): string {
+  if (emoji.length <= 2) return emoji;
+  let out = '';
+  for (const ch of emoji) {
+    const cp = ch.codePointAt(0)!;
+    if (cp === 0xfe0f || (cp >= 0x1f3fb && cp <= 0x1f3ff)) continue;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * The first part of a handle, so that accounts of one kind share a feature:
+ * "politie.bsky.social" → "politie", "gemeente-utrecht@mastodon.example" → "gemeente".
+ */
+function handleName(handle: string): string {
+  for (let i = 0; i < handle.length; i++) {
+    const c = handle.charCodeAt(i);
+    if (c === 0x2e || c === 0x40 || c === 0x2d || c === 0x5f) return handle.slice(0, i);
+  }
+  return handle;
+}
