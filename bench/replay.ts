@@ -1,11 +1,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { pino } from 'pino';
 import pg from 'pg';
 import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
+import { rawSqliteInserts } from './peers.ts';
 
 const POSTS = 20_000;
 const log = pino({ level: 'silent' });
@@ -44,29 +44,12 @@ async function replayInto(databaseUrl: string, file: string): Promise<number> {
   }
 }
 
-/** The ceiling: the same number of rows inserted with prepared statements, 500 per transaction. */
-function rawSqliteInserts(dir: string): number {
-  const db = new BetterSqlite3(join(dir, 'raw.db'));
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec('create table posts (id text primary key, source text, source_id text, author text, text text, created_at text, unique(source, source_id))');
-  const insert = db.prepare('insert into posts values (?, ?, ?, ?, ?, ?)');
-  const batch = db.transaction((from: number) => {
-    for (let i = from; i < from + 500; i++) insert.run(`id${i}`, 'mastodon', `b${i}`, 'a'.repeat(32), `Het is echt kapot druk ${i}`, new Date().toISOString());
-  });
-  const started = performance.now();
-  for (let i = 0; i < POSTS; i += 500) batch(i);
-  const rate = POSTS / ((performance.now() - started) / 1000);
-  db.close();
-  return rate;
-}
-
 /** Durable replay throughput (parse, normalise, pseudonymise, store once, outbox event, cursor). */
 export async function replayBench(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-bench-'));
   const file = writeStream(dir);
   const sqlite = await replayInto(`sqlite:${join(dir, 'bench.db')}`, file);
-  const raw = rawSqliteInserts(dir);
+  const raw = rawSqliteInserts(dir, POSTS);
   process.stdout.write(`replay → SQLite: ${Math.round(sqlite)} posts/s (raw SQLite inserts, the ceiling: ${Math.round(raw)} rows/s; ratio ${(sqlite / raw).toFixed(2)})\n`);
   const result: Record<string, unknown> = { posts: POSTS, sqlitePostsPerSecond: Math.round(sqlite), rawSqliteRowsPerSecond: Math.round(raw), sqliteVsRaw: Number((sqlite / raw).toFixed(3)) };
   const server = process.env.WAAKZAAM_BENCH_POSTGRES_URL ?? process.env.WAAKZAAM_TEST_POSTGRES_URL;
