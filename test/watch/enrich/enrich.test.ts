@@ -14,6 +14,9 @@ describe('Enricher', () => {
     expect(e.enrich(post('this is clearly English text', { language: 'nl-NL' })).language).toEqual({ code: 'nl', confidence: 1 });
     expect(e.enrich(post('ik sta al een uur in de rij', { id: 'p2' })).language.code).toBe('nl');
     expect(e.enrich(post('🔥🔥', { id: 'p3', language: 'und' })).language.code).toBeNull();
+    for (const [hint, code] of [['en', 'en'], ['EN', 'en'], [' nl ', 'nl'], ['nl_BE', 'nl'], ['e1', null], ['eng', null]] as const) {
+      expect(e.enrich(post('ok', { id: `h-${hint}`, language: hint })).language.code).toBe(code);
+    }
   });
 
   it('stems words in the post language, Dutch by default', () => {

@@ -72,6 +72,18 @@ describe('Gazetteer', () => {
     expect(found / named).toBeGreaterThanOrEqual(0.98);
   });
 
+  it('matches a multi-word name only over adjacent words, not across an emoji, url or hashtag', () => {
+    expect(names('file bij bergen 🚗 op zoom')).not.toContain('Bergen op Zoom');
+    expect(names('file bij bergen #op zoom')).not.toContain('Bergen op Zoom');
+    expect(names('file bij Bergen-op-Zoom')).toEqual(['Bergen op Zoom']);
+  });
+
+  it('reads a line break or a full stop as a sentence start for common-word names', () => {
+    expect(names('mooi weer.\nHoorn is druk')).toEqual([]);
+    expect(names('mooi weer. Hoorn is druk')).toEqual([]);
+    expect(names('mooi weer en Hoorn is druk')).toEqual(['Hoorn']);
+  });
+
   it('loads areas from files given at run time', () => {
     const g = Gazetteer.fromFiles([{ places: [['Markt', 'street', 51.5, 5.1, null]], aliases: [['markt', 0, NEEDS_CUE]] }]);
     expect(g.match(tokenize('op de markt'))[0]).toMatchObject({ name: 'Markt', text: 'markt' });

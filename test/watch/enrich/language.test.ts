@@ -12,6 +12,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage("m'n fiets is gejat sws").code).toBe('nl');
   });
 
+  it('grows marker confidence with the number of markers, capped at 0.99', () => {
+    expect(detectLanguage('ik ben hier')).toEqual({ code: 'nl', confidence: 0.875 });
+    expect(detectLanguage('the crowd is crazy')).toEqual({ code: 'en', confidence: 0.875 });
+    expect(detectLanguage('ik ben er nu ook al een uur en het is niet leuk meer hoor').confidence).toBe(0.99);
+  });
+
   it('says null for emoji only, handles only and too little text', () => {
     for (const text of ['😍🔥', '🙏🙏🙏', '@gemeente', 'https://example.org/x', 'ok', '', '   ']) {
       expect(detectLanguage(text)).toEqual({ code: null, confidence: 0 });

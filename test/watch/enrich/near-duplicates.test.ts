@@ -30,6 +30,43 @@ describe('NearDuplicateIndex', () => {
     expect(index.add('b', tokenize(rumour)).duplicateOf).toBeNull();
   });
 
+  it('keeps chain roots when the ring is tiny and every slot is overwritten', () => {
+    const index = new NearDuplicateIndex({ maxEntries: 1 });
+    expect(index.add('a', tokenize(rumour)).duplicateOf).toBeNull();
+    for (const id of ['b', 'c', 'd']) expect(index.add(id, tokenize(rumour))).toEqual({ duplicateOf: 'a', similarity: 1 });
+    index.add('x', tokenize('totaal ander bericht over iets heel anders vandaag'));
+    expect(index.add('e', tokenize(rumour)).duplicateOf).toBeNull();
+  });
+
+  it('remembers exactly maxEntries posts, whatever the ring size behind it', () => {
+    const index = new NearDuplicateIndex({ maxEntries: 20 });
+    index.add('a', tokenize(rumour));
+    for (let i = 0; i < 19; i++) index.add(`x${i}`, tokenize(`ander bericht nummer ${i} over iets ${i * 7} anders`));
+    // 'a' is the 20th newest post: still remembered, and its copy joins it, pushing 'a' out.
+    expect(index.add('b', tokenize(rumour)).duplicateOf).toBe('a');
+    for (let i = 0; i < 19; i++) index.add(`y${i}`, tokenize(`weer een bericht nummer ${i} over iets ${i * 7} anders`));
+    expect(index.add('c', tokenize(rumour)).duplicateOf).toBe('a');
+    for (let i = 0; i < 20; i++) index.add(`z${i}`, tokenize(`nog een bericht nummer ${i} over iets ${i * 7} anders`));
+    expect(index.add('d', tokenize(rumour)).duplicateOf).toBeNull();
+  });
+
+  it('handles long posts and gives sorted, distinct shingles', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `woord${i % 45}`).join(' ');
+    const shingles = shingleHashes(tokenize(long))!;
+    for (let i = 1; i < shingles.length; i++) expect(shingles[i]!).toBeGreaterThan(shingles[i - 1]!);
+    const index = new NearDuplicateIndex({ maxEntries: 10 });
+    index.add('a', tokenize(long));
+    expect(index.add('b', tokenize(`${long} extra`)).duplicateOf).toBe('a');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('de', 'het', 'brand', 'vredenburg', '112', 'politie', 'klopt', 'dit'), { maxLength: 70 }), (words) => {
+        const hashes = shingleHashes(tokenize(words.join(' ')));
+        if (words.length < 4) expect(hashes).toBeNull();
+        else for (let i = 1; i < hashes!.length; i++) expect(hashes![i]!).toBeGreaterThan(hashes![i - 1]!);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('computes exact Jaccard similarity on the shingles', () => {
     const a = shingleHashes(tokenize('een twee drie vier'))!;
     const b = shingleHashes(tokenize('een twee drie vijf'))!;

@@ -58,6 +58,25 @@ describe('tokenize', () => {
     expect(squeezeRepeats('jaaaaa!!!')).toBe('jaa!!');
   });
 
+  it('recognises urls in any case without copying the text', () => {
+    expect(brief(tokenize('HTTPS://Example.NL/x en WWW.Politie.nl en http:/kapot en wwwx.nl'))).toEqual([
+      'url:HTTPS://Example.NL/x', 'word:en', 'url:WWW.Politie.nl', 'word:en', 'word:http', 'word:kapot', 'word:en', 'word:wwx', 'word:nl',
+    ]);
+  });
+
+  it('gives word norms equal to lower-casing, folding and squeezing the text', () => {
+    const reference = (text: string): string =>
+      squeezeRepeats(text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replace(/[\u2018\u2019]/g, "'"));
+    // No letter in both cases: the tokeniser squeezes repeats as written ("zZz" stays), the reference after lower-casing.
+    const anyWord = fc.string({ unit: fc.constantFrom('a', 'z', 'é', 'ĳ', 'ß', 'Ø', 'B', 'K', "'", '’', '-', '1', ' '), maxLength: 30 });
+    fc.assert(
+      fc.property(anyWord, (text) => {
+        for (const t of tokenize(text)) if (t.kind === 'word' && !t.text.includes('.')) expect(t.norm).toBe(reference(t.text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never throws, and gives ordered, in-range tokens whose text is the slice', () => {
     const anyText = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 80 }),
