@@ -85,7 +85,7 @@ const variables = {
   /** Directory of the built web apps. */
   WAAKZAAM_WEB_DIR: z.string().min(1).default('./dist/web'),
   /** Password of the demo user created by `waakzaam demo`/`npm start`; random when absent (printed at start). */
-  WAAKZAAM_DEMO_PASSWORD: z.string().min(8, 'at least 8 characters').optional(),
+  WAAKZAAM_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters (the password rule for every account)').optional(),
   /** Replay speed of the demo scenario (1 = real time, 60 = an hour a minute). */
   WAAKZAAM_DEMO_SPEED: z.coerce.number().positive().max(1_000_000).default(60),
   /** The scenario file the demo replays. */
