@@ -42,16 +42,7 @@ export function SchemaField({ field, idPrefix, value, secretSet, error, onChange
         <label className="field__label" htmlFor={id}>
           {field.label}
         </label>
-        {hints.length > 0 && (
-          <p id={hintId} className="field__hint">
-            {hints.join(' ')}
-          </p>
-        )}
-        {error && (
-          <p id={errorId} className="field__error">
-            {error}
-          </p>
-        )}
+        <FieldNotes hints={hints} hintId={hintId} error={error} errorId={errorId} />
       </div>
     );
   }
@@ -82,16 +73,7 @@ export function SchemaField({ field, idPrefix, value, secretSet, error, onChange
             {option}
           </label>
         ))}
-        {hints.length > 0 && (
-          <p id={hintId} className="field__hint">
-            {hints.join(' ')}
-          </p>
-        )}
-        {error && (
-          <p id={errorId} className="field__error">
-            {error}
-          </p>
-        )}
+        <FieldNotes hints={hints} hintId={hintId} error={error} errorId={errorId} />
       </fieldset>
     );
   }
@@ -146,6 +128,15 @@ export function SchemaField({ field, idPrefix, value, secretSet, error, onChange
         {requiredMark}
       </label>
       {input}
+      <FieldNotes hints={hints} hintId={hintId} error={error} errorId={errorId} />
+    </div>
+  );
+}
+
+/** The hints and the error under a field, referenced by its aria-describedby. */
+function FieldNotes({ hints, hintId, error, errorId }: { hints: readonly string[]; hintId: string; error: string | undefined | null; errorId: string }) {
+  return (
+    <>
       {hints.length > 0 && (
         <p id={hintId} className="field__hint">
           {hints.join(' ')}
@@ -156,6 +147,6 @@ export function SchemaField({ field, idPrefix, value, secretSet, error, onChange
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
