@@ -1,4 +1,8 @@
 import type { Catalogue } from './catalogue.ts';
+import { askEn } from './modules/ask.ts';
+import { respondEn } from './modules/respond.ts';
+import { sendEn } from './modules/send.ts';
+import { signalsEn } from './modules/signals.ts';
 
 /** English catalogue. Typed as `Catalogue`, so its keys must match the Dutch catalogue exactly. */
 export const en: Catalogue = {
@@ -449,4 +453,8 @@ export const en: Catalogue = {
   'citizen.notFound.title': 'Page not found',
   'citizen.notFound.body': 'This page does not exist. Perhaps the address is not right.',
   'citizen.notFound.home': 'Go to the home page',
+  ...signalsEn,
+  ...sendEn,
+  ...askEn,
+  ...respondEn,
 };

@@ -1,3 +1,8 @@
+import { askNl } from './modules/ask.ts';
+import { respondNl } from './modules/respond.ts';
+import { sendNl } from './modules/send.ts';
+import { signalsNl } from './modules/signals.ts';
+
 /**
  * Dutch catalogue: the source of truth for message keys. Every other catalogue must have exactly
  * these keys (enforced by the `Catalogue` type in en.ts and by test/web/i18n.test.ts).
@@ -454,4 +459,8 @@ export const nl = {
   'citizen.notFound.title': 'Pagina niet gevonden',
   'citizen.notFound.body': 'Deze pagina bestaat niet. Misschien is het adres niet goed.',
   'citizen.notFound.home': 'Naar de startpagina',
+  ...signalsNl,
+  ...sendNl,
+  ...askNl,
+  ...respondNl,
 } as const satisfies Record<string, string>;
