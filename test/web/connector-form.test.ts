@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildConfig, fieldOfError, fieldsFromSchema, humanise, initialValues, type FormField } from '../../web/ui/connector-form.ts';
+import { buildConfig, fieldOfError, fieldsFromSchema, fieldTextsIn, humanise, initialValues, type FormField } from '../../web/ui/connector-form.ts';
 
 // What zod 4's z.toJSONSchema makes of a connector config schema (see src/watch/connectors/connector.ts).
 const schema = {
@@ -45,6 +45,17 @@ describe('fieldsFromSchema', () => {
     expect(byName('instanceUrl')).toMatchObject({ label: 'Instance URL', description: 'https://mastodon.nl' });
     expect(byName('pollSeconds')).toMatchObject({ label: 'Poll seconds', description: null, minimum: 30, maximum: 3600 });
     expect(humanise('max_items')).toBe('Max items');
+  });
+
+  it("prefers the kind's texts in the reader's language over the schema's title", () => {
+    const texts = { instanceUrl: { nl: { label: 'Adres van de server', hint: 'Bijvoorbeeld https://mastodon.social.' }, en: { label: 'Instance address' } } };
+    const dutch = fieldsFromSchema(schema, ['accessToken'], fieldTextsIn(texts, 'nl'));
+    expect(dutch.find((f) => f.name === 'instanceUrl')).toMatchObject({ label: 'Adres van de server', description: 'Bijvoorbeeld https://mastodon.social.' });
+    const english = fieldsFromSchema(schema, ['accessToken'], fieldTextsIn(texts, 'en'));
+    // No English hint: the schema's description stays the hint.
+    expect(english.find((f) => f.name === 'instanceUrl')).toMatchObject({ label: 'Instance address', description: 'https://mastodon.nl' });
+    // A field without texts falls back to the property name.
+    expect(english.find((f) => f.name === 'pollSeconds')?.label).toBe('Poll seconds');
   });
 
   it('treats a required field with a default as optional (the server fills it in)', () => {

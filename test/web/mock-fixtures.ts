@@ -149,6 +149,10 @@ export const CONNECTOR_KINDS: ConnectorKindInfo[] = [
     label: { nl: 'Mastodon', en: 'Mastodon' },
     mode: 'pull',
     secretFields: ['accessToken'],
+    fields: {
+      instanceUrl: { nl: { label: 'Adres van de server', hint: 'Bijvoorbeeld https://mastodon.social.' }, en: { label: 'Instance address', hint: 'For example https://mastodon.social.' } },
+      accessToken: { nl: { label: 'Toegangstoken' }, en: { label: 'Access token' } },
+    },
     configSchema: {
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       type: 'object',
@@ -168,6 +172,7 @@ export const CONNECTOR_KINDS: ConnectorKindInfo[] = [
     label: { nl: 'Bluesky (Jetstream)', en: 'Bluesky (Jetstream)' },
     mode: 'pull',
     secretFields: [],
+    fields: {},
     configSchema: {
       type: 'object',
       properties: {
@@ -183,6 +188,7 @@ export const CONNECTOR_KINDS: ConnectorKindInfo[] = [
     label: { nl: 'RSS/Atom-feed', en: 'RSS/Atom feed' },
     mode: 'pull',
     secretFields: [],
+    fields: {},
     configSchema: {
       type: 'object',
       properties: {
@@ -198,6 +204,7 @@ export const CONNECTOR_KINDS: ConnectorKindInfo[] = [
     label: { nl: 'JSON-webhook', en: 'JSON webhook' },
     mode: 'push',
     secretFields: ['hmacSecret'],
+    fields: {},
     configSchema: {
       type: 'object',
       properties: { hmacSecret: { type: 'string', minLength: 16 }, sourceName: { type: 'string', default: 'webhook' } },
@@ -209,6 +216,7 @@ export const CONNECTOR_KINDS: ConnectorKindInfo[] = [
     label: { nl: 'Herhaling (JSONL)', en: 'Replay (JSONL)' },
     mode: 'pull',
     secretFields: [],
+    fields: {},
     configSchema: {
       type: 'object',
       properties: { path: { type: 'string' }, speed: { type: 'number', minimum: 0.1, maximum: 1000, default: 1 }, loop: { type: 'boolean', default: false } },

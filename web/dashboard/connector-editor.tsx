@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient, type Connector, type ConnectorKindInfo } from '../ui/api.ts';
-import { buildConfig, fieldOfError, fieldsFromSchema, initialValues, isSecretSet, type FieldValue } from '../ui/connector-form.ts';
+import { buildConfig, fieldOfError, fieldsFromSchema, fieldTextsIn, initialValues, isSecretSet, type FieldValue } from '../ui/connector-form.ts';
 import { useT } from '../ui/i18n/language.tsx';
 import { errorMessage } from './error-message.ts';
 import { SchemaField } from './schema-field.tsx';
@@ -23,7 +23,10 @@ export function ConnectorEditor({ api, kinds, connector, onSaved, onCancel, onUn
   const editing = connector !== null;
   const [kind, setKind] = useState(connector?.kind ?? kinds[0]?.kind ?? '');
   const kindInfo = kinds.find((k) => k.kind === kind) ?? null;
-  const fields = useMemo(() => (kindInfo ? fieldsFromSchema(kindInfo.configSchema, kindInfo.secretFields) : []), [kindInfo]);
+  const fields = useMemo(
+    () => (kindInfo ? fieldsFromSchema(kindInfo.configSchema, kindInfo.secretFields, fieldTextsIn(kindInfo.fields, language)) : []),
+    [kindInfo, language],
+  );
   const [name, setName] = useState(connector?.name ?? '');
   const [enabled, setEnabled] = useState(connector?.enabled ?? true);
   const [values, setValues] = useState<Record<string, FieldValue>>(() => initialValues(fields, connector?.config ?? null));

@@ -2,6 +2,7 @@ import type {
   Connector,
   ConnectorHealth,
   ConnectorKindInfo,
+  FieldText,
   ConnectorState,
   ExplanationFeature,
   FieldError,
@@ -222,7 +223,31 @@ export function parseConnectorKind(value: unknown): ConnectorKindInfo | null {
     mode: value.mode === 'push' ? 'push' : 'pull',
     configSchema: value.configSchema,
     secretFields: isStringArray(value.secretFields) ? value.secretFields : [],
+    fields: parseFieldTexts(value.fields),
   };
+}
+
+function parseFieldText(value: unknown): FieldText | null {
+  if (!isRecord(value) || typeof value.label !== 'string') {
+    return null;
+  }
+  return typeof value.hint === 'string' ? { label: value.label, hint: value.hint } : { label: value.label };
+}
+
+/** Per field its Dutch and English texts; a field with a malformed text is left out (the form then falls back to the schema). */
+function parseFieldTexts(value: unknown): ConnectorKindInfo['fields'] {
+  const fields: ConnectorKindInfo['fields'] = {};
+  if (!isRecord(value)) {
+    return fields;
+  }
+  for (const [name, texts] of Object.entries(value)) {
+    const nl = isRecord(texts) ? parseFieldText(texts.nl) : null;
+    const en = isRecord(texts) ? parseFieldText(texts.en) : null;
+    if (nl && en) {
+      fields[name] = { nl, en };
+    }
+  }
+  return fields;
 }
 
 /** `{ items: [...] }` with each item parsed and the malformed ones dropped. */

@@ -170,6 +170,13 @@ export interface ConnectorKindInfo {
   mode: 'pull' | 'push';
   configSchema: JsonSchema;
   secretFields: string[];
+  /** Per configuration field: its label and hint in Dutch and English. */
+  fields: Record<string, { nl: FieldText; en: FieldText }>;
+}
+
+export interface FieldText {
+  label: string;
+  hint?: string;
 }
 
 export interface Connector {

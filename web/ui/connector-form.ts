@@ -1,4 +1,4 @@
-import { SECRET_MASK, type FieldError, type JsonSchema } from './api-types.ts';
+import { SECRET_MASK, type FieldError, type FieldText, type JsonSchema } from './api-types.ts';
 import type { MessageKey, MessageParams } from './i18n/catalogue.ts';
 
 /*
@@ -8,11 +8,16 @@ import type { MessageKey, MessageParams } from './i18n/catalogue.ts';
  * impossible to configure. Pure: the form component renders `FormField`s and calls `buildConfig`.
  */
 
+/** A kind's field texts in one language, for {@link fieldsFromSchema}. */
+export function fieldTextsIn(fields: Readonly<Record<string, { nl: FieldText; en: FieldText }>>, language: 'nl' | 'en'): Record<string, FieldText> {
+  return Object.fromEntries(Object.entries(fields).map(([name, texts]) => [name, texts[language]]));
+}
+
 export type FieldKind = 'text' | 'url' | 'secret' | 'number' | 'integer' | 'boolean' | 'select' | 'list' | 'multiselect' | 'json';
 
 export interface FormField {
   readonly name: string;
-  /** The schema's `title`, else the property name made readable. */
+  /** The kind's translated label, else the schema's `title`, else the property name made readable. */
   readonly label: string;
   readonly description: string | null;
   readonly kind: FieldKind;
@@ -98,8 +103,11 @@ function kindOf(name: string, schema: Record<string, unknown>, secrets: Readonly
   }
 }
 
-/** The form's fields, in the schema's property order. */
-export function fieldsFromSchema(schema: JsonSchema, secretFields: readonly string[]): FormField[] {
+/**
+ * The form's fields, in the schema's property order. `texts` are the kind's labels and hints in the
+ * reader's language; a field without one falls back to the schema's title and description.
+ */
+export function fieldsFromSchema(schema: JsonSchema, secretFields: readonly string[], texts: Readonly<Record<string, FieldText>> = {}): FormField[] {
   const properties = isRecord(schema.properties) ? schema.properties : {};
   const required = new Set(Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : []);
   const secrets = new Set(secretFields);
@@ -109,10 +117,11 @@ export function fieldsFromSchema(schema: JsonSchema, secretFields: readonly stri
       const property = unwrapNullable(raw);
       const { kind, options } = kindOf(name, property, secrets);
       const items = isRecord(property.items) ? property.items : {};
+      const text = Object.hasOwn(texts, name) ? texts[name] : undefined;
       return {
         name,
-        label: typeof property.title === 'string' && property.title.trim() ? property.title : humanise(name),
-        description: typeof property.description === 'string' && property.description.trim() ? property.description : null,
+        label: text?.label ?? (typeof property.title === 'string' && property.title.trim() ? property.title : humanise(name)),
+        description: text?.hint ?? (typeof property.description === 'string' && property.description.trim() ? property.description : null),
         kind,
         required: required.has(name) && property.default === undefined,
         options,

@@ -6,7 +6,7 @@ import type { AuditLog } from '#platform/audit/audit-log.ts';
 import type { EventBus } from '#platform/bus/bus.ts';
 import type { Database } from '#platform/db/database.ts';
 import '../events.ts';
-import type { ConnectorKind } from './connector.ts';
+import type { ConnectorKind, FieldTexts } from './connector.ts';
 import { findConnectorRow, healthOf, listConnectorRows, type ConnectorHealthRecord, type ConnectorRecord } from './connector-store.ts';
 
 /** Shown instead of a stored secret; sending it back keeps the secret unchanged. */
@@ -22,6 +22,7 @@ export interface ConnectorKindView {
   mode: 'pull' | 'push';
   configSchema: unknown;
   secretFields: readonly string[];
+  fields: FieldTexts;
 }
 
 /**
@@ -47,6 +48,7 @@ export class ConnectorService {
       mode: k.mode,
       configSchema: z.toJSONSchema(k.configSchema, { unrepresentable: 'any', io: 'input' }),
       secretFields: k.secretFields,
+      fields: k.fields,
     }));
   }
 

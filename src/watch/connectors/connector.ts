@@ -42,6 +42,15 @@ export interface ConnectorContext<C> {
   reportMalformed(reason: string): void;
 }
 
+/** A form field's label and optional hint in one language. */
+export interface FieldText {
+  label: string;
+  hint?: string;
+}
+
+/** Per configuration property: its texts in Dutch and English. */
+export type FieldTexts = Readonly<Record<string, { nl: FieldText; en: FieldText }>>;
+
 /**
  * A kind of connector (mastodon, bluesky, rss, cap, webhook, …). `run` runs until the signal is
  * aborted; when it throws, the runner logs, reports `backoff`, waits with exponential backoff and
@@ -55,6 +64,8 @@ export interface ConnectorKind<C = unknown> {
   configSchema: z.ZodType<C>;
   /** Config fields that are secrets (tokens, HMAC keys): never returned by the API, shown as "set". */
   secretFields: readonly string[];
+  /** Dutch and English label and hint of every configuration field, for the dashboard's form. */
+  fields: FieldTexts;
   /** Push connectors (the webhook) have no loop: they receive through an HTTP route. */
   mode: 'pull' | 'push';
   run(ctx: ConnectorContext<C>): Promise<void>;

@@ -19,6 +19,7 @@ function countingKind(state: { runs: number; failOn: number[] }): ConnectorKind<
     label: { nl: 'Teller', en: 'Counter' },
     configSchema: z.object({ perRun: z.number().int().min(1), token: z.string().optional() }),
     secretFields: ['token'],
+    fields: { perRun: { nl: { label: 'Per ronde' }, en: { label: 'Per run' } }, token: { nl: { label: 'Token' }, en: { label: 'Token' } } },
     mode: 'pull',
     run: async (ctx) => {
       state.runs += 1;

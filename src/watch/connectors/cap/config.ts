@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { sourceUrl } from '../rss/config.ts';
+import type { FieldTexts } from '../connector.ts';
+import { intervalFieldText, sourceUrl } from '../rss/config.ts';
 
 export const capConfigSchema = z.object({
   /** An Atom or RSS index whose entries link to (or embed) CAP documents, or a single CAP alert. */
@@ -9,3 +10,12 @@ export const capConfigSchema = z.object({
 });
 
 export type CapConfig = z.infer<typeof capConfigSchema>;
+
+/** The dashboard form's labels and hints for {@link capConfigSchema}. */
+export const capFieldTexts: FieldTexts = {
+  indexUrl: {
+    nl: { label: 'Adres van de CAP-feed', hint: 'Een Atom- of RSS-index met CAP-meldingen, of één CAP-melding.' },
+    en: { label: 'CAP feed address', hint: 'An Atom or RSS index of CAP alerts, or a single CAP alert.' },
+  },
+  intervalSeconds: intervalFieldText,
+};

@@ -1,7 +1,7 @@
 import type { ConnectorContext, ConnectorKind } from '../connector.ts';
 import { pause } from '../rss/fetch-document.ts';
 import type { PollingKindOptions } from '../rss/kind.ts';
-import { capConfigSchema, type CapConfig } from './config.ts';
+import { capConfigSchema, capFieldTexts, type CapConfig } from './config.ts';
 import { initialCapCursor, pollCap } from './poll.ts';
 
 /**
@@ -14,6 +14,7 @@ export function createCapKind(options: PollingKindOptions = {}): ConnectorKind<C
     label: { nl: 'CAP-waarschuwingen (CAP 1.2)', en: 'CAP alerts (CAP 1.2)' },
     configSchema: capConfigSchema,
     secretFields: [],
+    fields: capFieldTexts,
     mode: 'pull',
     run: (ctx) => runCap(ctx, options),
   };

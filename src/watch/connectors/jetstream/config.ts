@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldTexts } from '../connector.ts';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
 export const REPOST_COLLECTION = 'app.bsky.feed.repost';
@@ -51,3 +52,23 @@ export function subscribeUrl(config: Pick<JetstreamConfig, 'endpoint' | 'wantedC
   if (cursorUs !== undefined) url.searchParams.set('cursor', String(Math.max(0, Math.floor(cursorUs))));
   return url.toString();
 }
+
+/** The dashboard form's labels and hints for {@link jetstreamConfigSchema}. */
+export const jetstreamFieldTexts: FieldTexts = {
+  endpoint: {
+    nl: { label: 'Jetstream-adres', hint: 'Bijvoorbeeld wss://jetstream2.us-east.bsky.network/subscribe.' },
+    en: { label: 'Jetstream address', hint: 'For example wss://jetstream2.us-east.bsky.network/subscribe.' },
+  },
+  keywords: {
+    nl: { label: 'Trefwoorden', hint: 'Eén woord of woordgroep per regel. Leeg: alle berichten (dat zijn er veel).' },
+    en: { label: 'Keywords', hint: 'One word or phrase per line. Empty: every post (that is a lot).' },
+  },
+  languages: {
+    nl: { label: 'Talen', hint: 'Alleen berichten in deze talen (bijvoorbeeld nl, en). Leeg: alle talen.' },
+    en: { label: 'Languages', hint: 'Only posts in these languages (for example nl, en). Empty: all languages.' },
+  },
+  wantedCollections: {
+    nl: { label: 'Soorten', hint: 'Berichten en/of reposts. Reposts hebben geen tekst en komen alleen mee zonder trefwoorden.' },
+    en: { label: 'Collections', hint: 'Posts and/or reposts. Reposts have no text and are only kept without keywords.' },
+  },
+};

@@ -1,6 +1,6 @@
 import type { IncomingPost } from '../../post.ts';
 import type { ConnectorContext, ConnectorKind } from '../connector.ts';
-import { jetstreamConfigSchema, subscribeUrl, type JetstreamConfig } from './config.ts';
+import { jetstreamConfigSchema, jetstreamFieldTexts, subscribeUrl, type JetstreamConfig } from './config.ts';
 import { compileKeywordFilter, languageAllowed } from './filter.ts';
 import { FrameSocket } from '../frame-socket.ts';
 import { declaredLanguages, normalisePost, normaliseRepost, tagsOf } from './normalise.ts';
@@ -49,6 +49,7 @@ export function createJetstreamKind(timing: Partial<JetstreamTiming> = {}): Conn
     label: { nl: 'Bluesky (Jetstream)', en: 'Bluesky (Jetstream)' },
     configSchema: jetstreamConfigSchema,
     secretFields: [],
+    fields: jetstreamFieldTexts,
     mode: 'pull',
     run: (ctx) => runJetstream(ctx, t),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldTexts } from '../connector.ts';
 import { isLocalHost, languageCode } from '../jetstream/config.ts';
 
 export const TIMELINES = ['public', 'public:local', 'hashtag', 'list'] as const;
@@ -64,3 +65,28 @@ export function timelineRequest(config: TimelineConfig): { path: string; query: 
       return { path: `/api/v1/timelines/list/${encodeURIComponent(config.listId!)}`, query: new URLSearchParams() };
   }
 }
+
+/** The dashboard form's labels and hints for {@link mastodonConfigSchema}. */
+export const mastodonFieldTexts: FieldTexts = {
+  instanceUrl: {
+    nl: { label: 'Adres van de server', hint: 'Bijvoorbeeld https://mastodon.social.' },
+    en: { label: 'Instance address', hint: 'For example https://mastodon.social.' },
+  },
+  accessToken: {
+    nl: { label: 'Toegangstoken', hint: 'Een gebruikerstoken met leesrechten (read).' },
+    en: { label: 'Access token', hint: 'A user token with the read scope.' },
+  },
+  timeline: {
+    nl: { label: 'Tijdlijn', hint: 'public: alle servers; public:local: alleen deze server; hashtag of list: zie hieronder.' },
+    en: { label: 'Timeline', hint: 'public: all servers; public:local: this server only; hashtag or list: see below.' },
+  },
+  tag: { nl: { label: 'Hashtag', hint: 'Zonder #, voor de tijdlijn hashtag.' }, en: { label: 'Hashtag', hint: 'Without #, for the hashtag timeline.' } },
+  listId: {
+    nl: { label: 'Lijst-id', hint: 'Voor de tijdlijn list; de lijst moet van de gebruiker van het token zijn.' },
+    en: { label: 'List id', hint: "For the list timeline; the list must belong to the token's user." },
+  },
+  language: {
+    nl: { label: 'Talen', hint: 'Alleen berichten in deze talen (bijvoorbeeld nl, en). Leeg: alle talen.' },
+    en: { label: 'Languages', hint: 'Only posts in these languages (for example nl, en). Empty: all languages.' },
+  },
+};

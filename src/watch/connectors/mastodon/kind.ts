@@ -4,7 +4,7 @@ import { languageAllowed } from '../jetstream/filter.ts';
 import { FrameSocket } from '../frame-socket.ts';
 import { DEFAULT_BATCH_POLICY, StreamBatch, type BatchPolicy } from '../stream-batch.ts';
 import { MastodonApi, PAGE_LIMIT } from './client.ts';
-import { mastodonConfigSchema, streamQuery, timelineKey, type MastodonConfig } from './config.ts';
+import { mastodonConfigSchema, mastodonFieldTexts, streamQuery, timelineKey, type MastodonConfig } from './config.ts';
 import { normaliseStatus, statusLanguage, type InstanceNames } from './normalise.ts';
 import { compareStatusIds, MAX_FRAME_BYTES, parseStatus, parseStreamFrame, rawStatusId, type MastodonStatus } from './parse.ts';
 
@@ -49,6 +49,7 @@ export function createMastodonKind(timing: Partial<MastodonTiming> = {}): Connec
     label: { nl: 'Mastodon (streaming)', en: 'Mastodon (streaming)' },
     configSchema: mastodonConfigSchema,
     secretFields: ['accessToken'],
+    fields: mastodonFieldTexts,
     mode: 'pull',
     run: (ctx) => runMastodon(ctx, t),
   };

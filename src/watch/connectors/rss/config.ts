@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldTexts } from '../connector.ts';
 
 /** An absolute http(s) URL, as a source address. */
 export const sourceUrl = z.url({ protocol: /^https?$/ }).max(2048);
@@ -14,3 +15,19 @@ export const rssConfigSchema = z.object({
 });
 
 export type RssConfig = z.infer<typeof rssConfigSchema>;
+
+/** The polling interval's texts, shared by the RSS and CAP forms. */
+export const intervalFieldText: FieldTexts[string] = {
+  nl: { label: 'Elke hoeveel seconden ophalen', hint: 'Minstens 60 seconden.' },
+  en: { label: 'Fetch every (seconds)', hint: 'At least 60 seconds.' },
+};
+
+/** The dashboard form's labels and hints for {@link rssConfigSchema}. */
+export const rssFieldTexts: FieldTexts = {
+  url: { nl: { label: 'Adres van de feed', hint: 'Een RSS- of Atom-feed.' }, en: { label: 'Feed address', hint: 'An RSS or Atom feed.' } },
+  intervalSeconds: intervalFieldText,
+  maxItems: {
+    nl: { label: 'Hoogstens zoveel nieuwste items per keer', hint: 'Oudere, nog niet gelezen items worden overgeslagen.' },
+    en: { label: 'At most this many newest items at a time', hint: 'Older unread items are skipped.' },
+  },
+};

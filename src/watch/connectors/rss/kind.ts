@@ -1,6 +1,6 @@
 import type { ConnectorContext, ConnectorKind } from '../connector.ts';
 import type { FetchPolicy } from '../http-fetch.ts';
-import { rssConfigSchema, type RssConfig } from './config.ts';
+import { rssConfigSchema, rssFieldTexts, type RssConfig } from './config.ts';
 import { pause } from './fetch-document.ts';
 import { initialRssCursor, pollRss } from './poll.ts';
 
@@ -19,6 +19,7 @@ export function createRssKind(options: PollingKindOptions = {}): ConnectorKind<R
     label: { nl: 'RSS/Atom-feed', en: 'RSS/Atom feed' },
     configSchema: rssConfigSchema,
     secretFields: [],
+    fields: rssFieldTexts,
     mode: 'pull',
     run: (ctx) => runRss(ctx, options),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FieldTexts } from '../connector.ts';
 
 /** Sources of Waakzaam's own connectors: a webhook may not pose as one (its ids would collide). */
 const RESERVED_SOURCES = ['mastodon', 'bluesky', 'rss', 'cap'];
@@ -38,3 +39,19 @@ export const webhookConfigSchema = z.object({
 
 export type WebhookConfig = z.infer<typeof webhookConfigSchema>;
 export type WebhookMapping = z.infer<typeof webhookMappingSchema>;
+
+/** The dashboard form's labels and hints for {@link webhookConfigSchema}. */
+export const webhookFieldTexts: FieldTexts = {
+  secret: {
+    nl: { label: 'Geheime sleutel (HMAC)', hint: 'Minstens 32 tekens, bijvoorbeeld van openssl rand -hex 32. De afzender ondertekent er elk verzoek mee.' },
+    en: { label: 'Secret key (HMAC)', hint: 'At least 32 characters, e.g. from openssl rand -hex 32. The sender signs every request with it.' },
+  },
+  sourceName: {
+    nl: { label: 'Naam van de bron', hint: 'Kleine letters, bijvoorbeeld p2000 of meldkamer.' },
+    en: { label: 'Source name', hint: 'Lower case, for example p2000 or meldkamer.' },
+  },
+  mapping: {
+    nl: { label: 'Veldkoppeling (JSON)', hint: 'Waar de afzender onze velden zet, als punt-paden, bijvoorbeeld {"text": "data.message"}. Leeg: Waakzaam-vorm.' },
+    en: { label: 'Field mapping (JSON)', hint: 'Where the sender keeps our fields, as dotted paths, e.g. {"text": "data.message"}. Empty: Waakzaam shape.' },
+  },
+};

@@ -1,5 +1,5 @@
 import type { ConnectorContext, ConnectorKind } from '../connector.ts';
-import { webhookConfigSchema, type WebhookConfig } from './config.ts';
+import { webhookConfigSchema, webhookFieldTexts, type WebhookConfig } from './config.ts';
 import { parseWebhookBody, webhookPostToIncoming, type WebhookItemError } from './parse.ts';
 import { verifyWebhookSignature } from './signature.ts';
 
@@ -41,6 +41,7 @@ export const webhookKind: ConnectorKind<WebhookConfig> = {
   label: { nl: 'JSON-webhook', en: 'JSON webhook' },
   configSchema: webhookConfigSchema,
   secretFields: ['secret'],
+  fields: webhookFieldTexts,
   mode: 'push',
   run: async (ctx) => {
     ctx.reportHealth('live', 'waiting for deliveries');

@@ -28,6 +28,8 @@ const connectorSchema = z.object({
 
 const idParams = z.object({ id: z.string().max(64) });
 
+const fieldText = z.object({ label: z.string(), hint: z.string().optional() });
+
 /** Connector administration for the caller's organisation (SPEC W1): kinds, list, create, change, delete. */
 export function registerConnectorRoutes(app: HttpApp, deps: { connectors: ConnectorService }): void {
   const present = (view: ConnectorView) => ({ ...view, webhookUrl: deps.connectors.kind(view.kind)?.mode === 'push' ? `/api/connectors/${view.id}/webhook` : null });
@@ -38,7 +40,7 @@ export function registerConnectorRoutes(app: HttpApp, deps: { connectors: Connec
       schema: {
         tags: ['watch'],
         summary: 'Connector kinds and the JSON Schema of their configuration',
-        response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), label: z.object({ nl: z.string(), en: z.string() }), mode: z.enum(['pull', 'push']), configSchema: z.unknown(), secretFields: z.array(z.string()) })) }) },
+        response: { 200: z.object({ items: z.array(z.object({ kind: z.string(), label: z.object({ nl: z.string(), en: z.string() }), mode: z.enum(['pull', 'push']), configSchema: z.unknown(), secretFields: z.array(z.string()), fields: z.record(z.string(), z.object({ nl: fieldText, en: fieldText })) })) }) },
       },
       config: { access: 'watch:manage' },
     },
