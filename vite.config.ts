@@ -65,6 +65,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // MapLibre is used by two lazy views (the Watch map, the Send area map): its own chunk, never the entry.
+            { name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ },
             // Only what both apps use (i18n, router, ...); dashboard-only ui/ modules stay in the dashboard chunk.
             { name: 'shared', test: /[\\/]web[\\/]ui[\\/]/, minShareCount: 2 },
           ],

@@ -2,16 +2,26 @@
  * `npm run bench [-- name…]`: runs the named benchmarks (all when none is named). Each prints its
  * figures beside its peer and ends with one JSON line; the run ends with a JSON object of all.
  */
+import { broadcastBench } from './broadcast.ts';
 import { classifyBench } from './classify.ts';
 import { enrichBench } from './enrich.ts';
 import { replayBench } from './replay.ts';
+import { signalsBench } from './signals.ts';
+import { tipsBench } from './tips.ts';
 import { watchBench } from './watch.ts';
+import { dispatchBench } from './dispatch.ts';
+import { webpushBench } from './webpush.ts';
 
 const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   replay: replayBench,
   enrich: enrichBench,
   classify: classifyBench,
   watch: watchBench,
+  signals: signalsBench,
+  broadcast: broadcastBench,
+  tips: tipsBench,
+  dispatch: dispatchBench,
+  webpush: webpushBench,
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,7 +1,13 @@
+import { registerAskRoutes } from '#ask/routes/index.ts';
+import { registerInteractRoutes } from '#interact/routes/index.ts';
 import { registerPlatformRoutes } from '#platform/http/routes/index.ts';
+import { registerSendRoutes } from '#send/routes/index.ts';
 import { createServer, type HttpApp } from '#platform/http/server.ts';
 import { EventStreams } from '#platform/http/sse.ts';
 import { registerWatchRoutes } from '#watch/routes/index.ts';
+import { registerSignalRoutes } from '#watch/routes/signals/index.ts';
+import { registerWatchlistAndNotificationRoutes } from '#watch/routes/watchlists/index.ts';
+import { registerIncidentsModuleRoutes } from '#watch/routes/incidents/index.ts';
 import { registerConnectorRoutes } from '#watch/routes/connectors/connectors.ts';
 import { registerWebhookRoute } from '#watch/routes/connectors/webhook.ts';
 import { registerMapRoutes } from '#watch/routes/map.ts';
@@ -9,6 +15,7 @@ import { registerPostFeedback } from '#watch/routes/post-feedback.ts';
 import { registerPostReveal } from '#watch/routes/post-reveal.ts';
 import type { AppContext } from './context.ts';
 import { registerWebApps, webFallback } from './web.ts';
+import { registerRespondRoutes } from '#respond/routes/index.ts';
 
 /**
  * The HTTP app of a context: platform routes, each module's routes, and the web apps. It never
@@ -26,6 +33,13 @@ export async function buildApp(ctx: AppContext): Promise<HttpApp> {
   registerPostFeedback(app, { feedback: ctx.watch.feedback });
   registerPostReveal(app, { posts: ctx.watch.posts, vault: ctx.vault });
   registerMapRoutes(app, { posts: ctx.watch.posts, config: ctx.config });
+  registerSignalRoutes(app, { signals: ctx.signals.signals, bus: ctx.bus, streams });
+  registerWatchlistAndNotificationRoutes(app, { watchlists: ctx.signals.watchlists, notifications: ctx.signals.notifications });
+  registerAskRoutes(app, ctx);
+  registerIncidentsModuleRoutes(app, ctx.incidents);
+  registerInteractRoutes(app, ctx.incidents);
+  registerSendRoutes(app, ctx);
+  registerRespondRoutes(app, ctx);
   await registerWebApps(app, ctx.config.webDir);
   return app;
 }

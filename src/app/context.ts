@@ -1,4 +1,11 @@
+import { SendAppealPublisher } from '#ask/appeals/appeal-publisher.ts';
+import { createAskModule, type AskModule } from '#ask/module.ts';
 import { systemClock, type Clock } from '#core/clock.ts';
+import type { Channel, ChannelKind } from '#send/channels/channel.ts';
+import { createSendModule, type SendModule } from '#send/module.ts';
+import { createRespondModule, type RespondModule } from '#respond/module.ts';
+import { createIncidentsModule, type IncidentsModule } from '#watch/incidents/module.ts';
+import { createSignalsModule, type SignalsModule } from '#watch/watchlists/index.ts';
 import { IdentityVault } from '#govern/identity-vault.ts';
 import { loadPseudonymKey, Pseudonymiser } from '#govern/pseudonyms.ts';
 import { Enricher } from '#watch/enrich/enrich.ts';
@@ -49,6 +56,15 @@ export interface AppContext {
     pipeline: WatchPipeline;
     feedback: FeedbackService;
   };
+  ask: AskModule;
+  /** Weak signals, watchlists, alert rules and notifications (SPEC W5, W6). */
+  signals: SignalsModule;
+  /** Incidents, rumours, the actor network and verification tasks (SPEC W7–W9, I4). */
+  incidents: IncidentsModule;
+  /** Messages, subscriptions and delivery (SPEC S1–S5). */
+  send: SendModule;
+  /** Volunteer responders: registries, geocoding, dispatch (SPEC R1–R3). */
+  respond: RespondModule;
   /** Stops workers and closes the bus and the store. */
   close(): Promise<void>;
 }
@@ -58,6 +74,8 @@ export interface ContextOverrides {
   clock?: Clock;
   database?: Database;
   bus?: EventBus;
+  /** The send module's channels (tests pass recording channels); default: those the configuration sets up. */
+  channels?: ReadonlyMap<ChannelKind, Channel>;
   /** Apply migrations while building (default true). */
   migrate?: boolean;
 }
@@ -91,6 +109,13 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     const feedback = new FeedbackService({ database, bus, posts, classifiers, clock });
     const replay = new ReplayConnector({ database, posts, pseudonyms, clock, log: log.child({ component: 'replay' }) });
     const connectors = new ConnectorService({ database, bus, audit, clock, kinds: connectorKinds });
+    const accounts = new AccountService({ database, audit, clock });
+    const send = await createSendModule({ config, database, bus, audit, jobs, clock, log, accounts, channels: overrides.channels });
+    const publisher = new SendAppealPublisher({ bus, clock, delivered: (organisationId, messageId) => send.delivery.status.peopleReached(organisationId, messageId) });
+    const ask = await createAskModule({ mediaDir: config.mediaDir, database, bus, audit, clock, log, classifiers, publisher });
+    const incidents = createIncidentsModule({ database, bus, audit, clock, accounts, posts });
+    const respond = createRespondModule({ config, database, bus, audit, clock, jobs, log });
+    const signals = createSignalsModule({ database, bus, clock, log, audit, jobs, pseudonyms, posts, mail: config.mail });
     const runner = new ConnectorRunner({ database, bus, posts, pseudonyms, clock, log: log.child({ component: 'connectors' }), kinds: connectorKinds });
     return {
       config,
@@ -101,12 +126,19 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       audit,
       jobs,
       metrics,
-      accounts: new AccountService({ database, audit, clock }),
+      accounts,
       auth: new AuthService({ database, audit, clock, sessionTtlHours: config.sessionTtlHours }),
       pseudonyms,
       vault,
       watch: { posts, replay, connectors, runner, classifiers, pipeline, feedback },
+      send,
+      respond,
+      ask,
+      incidents,
+      signals,
       close: async () => {
+        await send.close();
+        respond.close();
         await runner.stop();
         await jobs.close();
         await bus.close();

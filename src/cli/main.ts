@@ -5,9 +5,11 @@ import { registerAdminCommands } from './commands/admin.ts';
 import { registerAuditCommands } from './commands/audit.ts';
 import { registerClassify } from './commands/classify.ts';
 import { registerDemoCommands } from './commands/demo.ts';
+import { registerDetect } from './commands/detect.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerReplay } from './commands/replay.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerRespondCommands } from '#respond/cli.ts';
 
 /** What every command receives: the validated configuration (read once, here) and the raw flags. */
 export interface CliEnvironment {
@@ -30,6 +32,8 @@ function createProgram(env: CliEnvironment): Command {
   registerDemoCommands(program, env);
   registerAuditCommands(program, env);
   registerClassify(program, env);
+  registerDetect(program, env);
+  registerRespondCommands(program, env);
   return program;
 }
 

@@ -29,10 +29,15 @@ export interface RunningServer {
 export async function startRoles(ctx: AppContext, roles: readonly ServerRole[]): Promise<RunningServer> {
   if (roles.includes('worker')) {
     ctx.watch.pipeline.register();
+    ctx.signals.register();
+    ctx.send.registerWorkers();
+    ctx.incidents.register();
+    ctx.ask.register();
     registerPlatformJobs(ctx);
     ctx.jobs.start();
   }
   await ctx.bus.start();
+  if (roles.includes('worker')) ctx.send.startWorkers();
   if (roles.includes('ingest')) await ctx.watch.runner.start();
   let app: HttpApp | undefined;
   let url: string | undefined;

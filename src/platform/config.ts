@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -29,6 +31,10 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Directory with the built web apps (dashboard and citizen app). */
   webDir: string;
+  /** Address citizens reach this installation at, for links in messages (unsubscribe, confirmation, message pages). */
+  publicUrl: string;
+  /** Where tip and appeal photos are kept: originals (evidence) and metadata-free copies. */
+  mediaDir: string;
   demo: { password: string | undefined; speed: number; scenarioFile: string };
   /** Days an author's handle is kept (sealed) for reveals; 0 keeps none (SPEC G1). */
   identityRetentionDays: number;
@@ -36,6 +42,25 @@ export interface Config {
   secrets: {
     /** Key for pseudonymising author handles (G1); when absent one is generated and kept in the database. */
     pseudonymKey: string | undefined;
+  };
+  /** Outgoing email (notification mails, the send module's email channel); null url = no email. */
+  mail: { smtpUrl: string | null; from: string | null };
+  /** Credentials of the send module's channels (ADR 0010: one global set per installation for now). */
+  send: {
+    /** VAPID keys for Web Push; when absent a pair is generated and kept in the database. */
+    vapid: { publicKey: string | undefined; privateKey: string | undefined; subject: string | undefined };
+    sms: { gatewayUrl: string | null; token: string | null };
+    mastodon: { instanceUrl: string | null; accessToken: string | null };
+    bluesky: { serviceUrl: string; identifier: string | null; appPassword: string | null };
+    /** Accept http:// webhook receivers (a relay on the same host, tests); production receivers use https. */
+    webhookAllowHttp: boolean;
+  };
+  /** Respond: geocoding of dispatch and volunteer addresses. */
+  respond: {
+    /** PDOK Locatieserver base URL; null = offline postcode table only. */
+    pdokUrl: string | null;
+    /** The offline postcode table (a CSV file or a directory of them). */
+    postcodeTable: string;
   };
 }
 
@@ -84,6 +109,10 @@ const variables = {
   WAAKZAAM_LOGIN_RATE_LIMIT: positiveInt(10_000).default(10),
   /** Directory of the built web apps. */
   WAAKZAAM_WEB_DIR: z.string().min(1).default('./dist/web'),
+  /** Public base URL of this installation (links in alerts, confirmation and unsubscribe mails), without a trailing slash. */
+  WAAKZAAM_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:8080').transform((u) => u.replace(/\/+$/, '')),
+  /** Directory for tip and appeal photos; default `media/` beside the SQLite file (`./data/media` for PostgreSQL). */
+  WAAKZAAM_MEDIA_DIR: z.string().min(1).optional(),
   /** Password of the demo user created by `waakzaam demo`/`npm start`; random when absent (printed at start). */
   WAAKZAAM_DEMO_PASSWORD: z.string().min(12, 'at least 12 characters (the password rule for every account)').optional(),
   /** Replay speed of the demo scenario (1 = real time, 60 = an hour a minute). */
@@ -101,6 +130,36 @@ const variables = {
   WAAKZAAM_MAP_ATTRIBUTION: z.string().max(300).optional(),
   /** Secret key (≥ 32 characters) for author pseudonyms; generated and stored in the database when absent. */
   WAAKZAAM_PSEUDONYM_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  /** SMTP server for outgoing mail, e.g. `smtp://user:pass@mail.example.nl:587` or `smtps://…`; absent = no email. */
+  WAAKZAAM_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'an smtp:// or smtps:// URL' }).optional(),
+  /** Sender of outgoing mail, e.g. `Waakzaam <noreply@gemeente.nl>`. */
+  WAAKZAAM_MAIL_FROM: z.string().min(3).max(300).optional(),
+  /** VAPID public key (base64url, uncompressed P-256 point) for Web Push; generated when absent. */
+  WAAKZAAM_VAPID_PUBLIC_KEY: z.string().regex(/^[A-Za-z0-9_-]{86,88}$/, 'a base64url P-256 public key (87 characters)').optional(),
+  /** VAPID private key (base64url, 32 bytes). */
+  WAAKZAAM_VAPID_PRIVATE_KEY: z.string().regex(/^[A-Za-z0-9_-]{42,44}$/, 'a base64url P-256 private key (43 characters)').optional(),
+  /** VAPID contact: `mailto:…` or an `https://` URL. */
+  WAAKZAAM_VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)\S+$/, 'mailto:address or an https:// URL').optional(),
+  /** HTTP SMS gateway that accepts `POST {to, text, reference}` with a bearer token; absent = no SMS. */
+  WAAKZAAM_SMS_GATEWAY_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Bearer token for the SMS gateway. */
+  WAAKZAAM_SMS_GATEWAY_TOKEN: z.string().min(1).max(2000).optional(),
+  /** Mastodon instance the send module posts to, e.g. `https://mastodon.nl`. */
+  WAAKZAAM_MASTODON_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Access token (scope write:statuses write:media) of the account that posts. */
+  WAAKZAAM_MASTODON_TOKEN: z.string().min(1).max(2000).optional(),
+  /** Bluesky PDS the send module posts through. */
+  WAAKZAAM_BLUESKY_SERVICE: z.url({ protocol: /^https?$/ }).default('https://bsky.social'),
+  /** Bluesky handle or DID that posts. */
+  WAAKZAAM_BLUESKY_IDENTIFIER: z.string().min(1).max(300).optional(),
+  /** Bluesky app password of that account. */
+  WAAKZAAM_BLUESKY_APP_PASSWORD: z.string().min(1).max(300).optional(),
+  /** Allow http:// (not only https://) webhook receivers of the send module: `false` (default) or `true`. */
+  WAAKZAAM_WEBHOOK_ALLOW_HTTP: booleanText.default(false),
+  /** PDOK Locatieserver base URL for geocoding postcode + house number; `off` = use only the offline postcode table. */
+  WAAKZAAM_PDOK_URL: z.union([z.literal('off'), z.url({ protocol: /^https?$/ })]).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  /** Offline postcode table (CSV file or directory of CSV files), the fallback when PDOK cannot be reached. */
+  WAAKZAAM_POSTCODE_TABLE: z.string().min(1).default('./data/postcodes'),
 } satisfies Record<string, z.ZodType>;
 
 function parseDatabaseUrl(value: string, ctx: z.RefinementCtx): DatabaseConfig {
@@ -144,6 +203,13 @@ function parseBusUrl(value: string, ctx: z.RefinementCtx): BusConfig {
   return { transport: 'nats', servers, stream: 'WAAKZAAM' };
 }
 
+/** Photos live beside the SQLite file they belong to, so one data directory holds a whole installation. */
+function defaultMediaDir(database: DatabaseConfig): string {
+  if (database.driver === 'postgres') return './data/media';
+  if (database.path === ':memory:') return join(tmpdir(), 'waakzaam-media');
+  return join(dirname(database.path), 'media');
+}
+
 /** Reads and validates the configuration; throws {@link ConfigError} naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const schema = z.object(variables);
@@ -172,10 +238,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     publicRateLimitPerMinute: v.WAAKZAAM_PUBLIC_RATE_LIMIT,
     loginRateLimitPerMinute: v.WAAKZAAM_LOGIN_RATE_LIMIT,
     webDir: v.WAAKZAAM_WEB_DIR,
+    publicUrl: v.WAAKZAAM_PUBLIC_URL,
+    mediaDir: v.WAAKZAAM_MEDIA_DIR ?? defaultMediaDir(v.WAAKZAAM_DATABASE_URL),
     demo: { password: v.WAAKZAAM_DEMO_PASSWORD, speed: v.WAAKZAAM_DEMO_SPEED, scenarioFile: v.WAAKZAAM_DEMO_SCENARIO },
     identityRetentionDays: v.WAAKZAAM_IDENTITY_RETENTION_DAYS,
     map: { tileUrl: v.WAAKZAAM_MAP_TILE_URL ?? null, attribution: v.WAAKZAAM_MAP_ATTRIBUTION ?? null },
     secrets: { pseudonymKey: v.WAAKZAAM_PSEUDONYM_KEY },
+    respond: { pdokUrl: v.WAAKZAAM_PDOK_URL === 'off' ? null : v.WAAKZAAM_PDOK_URL, postcodeTable: v.WAAKZAAM_POSTCODE_TABLE },
+    mail: { smtpUrl: v.WAAKZAAM_SMTP_URL ?? null, from: v.WAAKZAAM_MAIL_FROM ?? null },
+    send: {
+      vapid: { publicKey: v.WAAKZAAM_VAPID_PUBLIC_KEY, privateKey: v.WAAKZAAM_VAPID_PRIVATE_KEY, subject: v.WAAKZAAM_VAPID_SUBJECT },
+      sms: { gatewayUrl: v.WAAKZAAM_SMS_GATEWAY_URL ?? null, token: v.WAAKZAAM_SMS_GATEWAY_TOKEN ?? null },
+      mastodon: { instanceUrl: v.WAAKZAAM_MASTODON_URL ?? null, accessToken: v.WAAKZAAM_MASTODON_TOKEN ?? null },
+      bluesky: { serviceUrl: v.WAAKZAAM_BLUESKY_SERVICE, identifier: v.WAAKZAAM_BLUESKY_IDENTIFIER ?? null, appPassword: v.WAAKZAAM_BLUESKY_APP_PASSWORD ?? null },
+      webhookAllowHttp: v.WAAKZAAM_WEBHOOK_ALLOW_HTTP,
+    },
   };
 }
 

@@ -55,15 +55,21 @@ export function fromRow(row: PostTable): Post {
 
 /** Inserts posts that are new for their (organisation, source, source id); returns the ids inserted. */
 export async function insertNewPosts(db: Db, posts: Post[]): Promise<Set<string>> {
-  if (posts.length === 0) return new Set();
-  const rows = await db
-    .insertInto('posts')
-    .values(posts.map(toRow))
-    .onConflict((oc) => oc.columns(['organisation_id', 'source', 'source_id']).doNothing())
-    .returning('id')
-    .execute();
-  return new Set(rows.map((r) => r.id));
+  const inserted = new Set<string>();
+  for (let from = 0; from < posts.length; from += INSERT_CHUNK) {
+    const rows = await db
+      .insertInto('posts')
+      .values(posts.slice(from, from + INSERT_CHUNK).map(toRow))
+      .onConflict((oc) => oc.columns(['organisation_id', 'source', 'source_id']).doNothing())
+      .returning('id')
+      .execute();
+    for (const r of rows) inserted.add(r.id);
+  }
+  return inserted;
 }
+
+/** Rows per insert statement: 20 columns each stays under SQLite's 32,766 bound variables. */
+const INSERT_CHUNK = 1000;
 
 export interface PostQuery {
   organisationId: string;

@@ -26,7 +26,7 @@ describe('waakzaam command line', () => {
     expect(result.stderr).not.toContain('    at ');
   });
 
-  it('migrates, creates an organisation, a user and a token, and verifies the audit log', { timeout: 60_000 }, async () => {
+  it('migrates, creates an organisation, a user and a token, and verifies the audit log', { timeout: 180_000 }, async () => {
     expect((await runCli(['migrate'], env)).stdout).toMatch(/applied|up to date/);
     const org = await runCli(['org', 'create', '--name', 'Politie Utrecht', '--kind', 'police'], env);
     expect(org.code).toBe(0);
@@ -52,7 +52,7 @@ describe('waakzaam command line', () => {
     expect(tampered.stdout).toMatch(/row 2: changed/);
   });
 
-  it('explains precise errors on bad input', async () => {
+  it('explains precise errors on bad input', { timeout: 120_000 }, async () => {
     const kind = await runCli(['org', 'create', '--name', 'X', '--kind', 'army'], env);
     expect(kind.code).toBe(1);
     expect(kind.stderr).toContain('Organisation kind must be one of');

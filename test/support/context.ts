@@ -1,7 +1,7 @@
 import { MemoryBus } from '#platform/bus/memory-bus.ts';
 import { loadConfig, type Config } from '#platform/config.ts';
 import { systemClock, type Clock } from '#core/clock.ts';
-import { createContext, type AppContext } from '#app/context.ts';
+import { createContext, type AppContext, type ContextOverrides } from '#app/context.ts';
 import { silentLog } from './buses.ts';
 import { createTestDatabase, type StoreKind, type TestDatabase } from './stores.ts';
 
@@ -12,16 +12,17 @@ export interface TestContext {
 }
 
 /** A full context on a fresh test database with the in-process bus; `env` overrides config variables. */
-export async function createTestContext(store: StoreKind, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestContext> {
+export async function createTestContext(store: StoreKind, options: { env?: Record<string, string>; clock?: Clock; channels?: ContextOverrides['channels'] } = {}): Promise<TestContext> {
   const tdb = await createTestDatabase(store);
   const config: Config = loadConfig({ WAAKZAAM_WEB_DIR: './test/support/no-web', ...options.env });
   const clock = options.clock ?? systemClock;
   const bus = new MemoryBus({ database: tdb.database, clock, log: silentLog, pollMs: 50 });
-  const ctx = await createContext(config, { database: tdb.database, bus, log: silentLog, clock, migrate: false });
+  const ctx = await createContext(config, { database: tdb.database, bus, log: silentLog, clock, migrate: false, channels: options.channels });
   return {
     ctx,
     tdb,
     close: async () => {
+      await ctx.send.close();
       await ctx.jobs.close();
       await bus.close();
       await tdb.drop();

@@ -145,7 +145,33 @@ export interface FakeMastodon {
   /** Stops answering pings and sending frames, like a connection that died silently. */
   freeze(): void;
   openStreams(): number;
+  /** Statuses created through `POST /api/v1/statuses`, in order (a repeated Idempotency-Key adds none). */
+  posted: PostedStatus[];
+  /** Media uploaded through `POST /api/v2/media`, by id. */
+  media: Map<string, UploadedMedia>;
+  /** Raw answers for the next `POST /api/v1/statuses` requests, used before normal handling (429, 500, garbage). */
+  statusAnswers: Array<{ status: number; body: string; headers?: Record<string, string> }>;
+  /** The instance's character limit (default 500). */
+  maxCharacters: number;
   close(): Promise<void>;
+}
+
+/** A status created through the API, with what the client sent. */
+export interface PostedStatus {
+  status: StatusJson;
+  text: string;
+  idempotencyKey: string | null;
+  mediaIds: string[];
+  visibility: string;
+  language: string | null;
+}
+
+export interface UploadedMedia {
+  id: string;
+  type: string;
+  mimeType: string;
+  size: number;
+  description: string | null;
 }
 
 export async function startFakeMastodon(options: { token?: string; separateStreamingHost?: boolean; domain?: string } = {}): Promise<FakeMastodon> {
@@ -156,6 +182,12 @@ export async function startFakeMastodon(options: { token?: string; separateStrea
   const streamRequests: StreamRequest[] = [];
   const timelineRequests: FakeMastodon['timelineRequests'] = [];
   let frozen = false;
+  const posted: PostedStatus[] = [];
+  const media = new Map<string, UploadedMedia>();
+  const statusAnswers: FakeMastodon['statusAnswers'] = [];
+  const limits = { maxCharacters: 500 };
+  /** Mastodon keeps an Idempotency-Key for an hour per account (Redis key with a 3600 s expiry). */
+  const idempotency = new Map<string, { status: StatusJson; at: number }>();
 
   const api = createServer((req, res) => handleRest(req, res));
   const streaming = options.separateStreamingHost ? createServer((_req, res) => json(res, 404, { error: 'Not found' })) : api;
@@ -207,6 +239,10 @@ export async function startFakeMastodon(options: { token?: string; separateStrea
 
   function handleRest(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (req.method === 'POST') {
+      void handlePost(req, res, url).catch((error: Error) => json(res, 500, { error: error.message }));
+      return;
+    }
     if (url.pathname === '/api/v2/instance') {
       json(res, 200, {
         domain: options.domain ?? '127.0.0.1',
@@ -230,6 +266,62 @@ export async function startFakeMastodon(options: { token?: string; separateStrea
       res.setHeader('Link', `<${base}?max_id=${page[page.length - 1]!.id}>; rel="next", <${base}?min_id=${page[0]!.id}>; rel="prev"`);
     }
     json(res, 200, page);
+  }
+
+  async function handlePost(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks);
+    if (url.pathname !== '/api/v1/statuses' && url.pathname !== '/api/v2/media') return json(res, 404, { error: 'Not found' });
+    if (req.headers.authorization !== `Bearer ${token}`) return json(res, 401, { error: 'The access token is invalid' });
+    const contentType = req.headers['content-type'] ?? '';
+    if (url.pathname === '/api/v2/media') {
+      if (!contentType.startsWith('multipart/form-data')) return json(res, 422, { error: 'Validation failed: File is missing' });
+      const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+      const file = form.get('file');
+      if (!(file instanceof Blob) || file.size === 0) return json(res, 422, { error: 'Validation failed: File is missing' });
+      if (!/^(image|video|audio)\//.test(file.type)) return json(res, 422, { error: `Validation failed: File content type "${file.type}" is not supported` });
+      const id = nextStatusId();
+      const description = form.get('description');
+      const item: UploadedMedia = { id, type: file.type.split('/')[0]!, mimeType: file.type, size: file.size, description: typeof description === 'string' ? description : null };
+      media.set(id, item);
+      return json(res, 200, { id, type: item.type, url: `${apiOrigin}/system/media/${id}`, preview_url: `${apiOrigin}/system/media/${id}/small`, remote_url: null, text_url: null, meta: {}, description: item.description, blurhash: null });
+    }
+    const answer = statusAnswers.shift();
+    if (answer) {
+      res.writeHead(answer.status, { 'Content-Type': 'application/json; charset=utf-8', ...answer.headers });
+      res.end(answer.body);
+      return;
+    }
+    const key = typeof req.headers['idempotency-key'] === 'string' ? req.headers['idempotency-key'] : null;
+    const earlier = key === null ? undefined : idempotency.get(key);
+    if (earlier && Date.now() - earlier.at < 3_600_000) return json(res, 200, earlier.status);
+    let params: Record<string, unknown>;
+    if (contentType.startsWith('application/json')) params = JSON.parse(raw.toString('utf8')) as Record<string, unknown>;
+    else {
+      const form = new URLSearchParams(raw.toString('utf8'));
+      params = { status: form.get('status') ?? undefined, visibility: form.get('visibility') ?? undefined, language: form.get('language') ?? undefined, media_ids: form.getAll('media_ids[]') };
+    }
+    const text = typeof params.status === 'string' ? params.status : '';
+    const mediaIds = Array.isArray(params.media_ids) ? params.media_ids.map(String) : [];
+    if (text.trim() === '' && mediaIds.length === 0) return json(res, 422, { error: "Validation failed: Text can't be blank" });
+    if (mastodonCharacterCount(text) > limits.maxCharacters) return json(res, 422, { error: `Validation failed: Text character limit of ${limits.maxCharacters} exceeded` });
+    if (mediaIds.length > 4) return json(res, 422, { error: 'Validation failed: Media attachments too many (max 4)' });
+    if (mediaIds.some((id) => !media.has(id))) return json(res, 422, { error: 'Validation failed: Media attachments not found' });
+    const visibility = typeof params.visibility === 'string' ? params.visibility : 'public';
+    if (!['public', 'unlisted', 'private', 'direct'].includes(visibility)) return json(res, 422, { error: 'Validation failed: Visibility is not included in the list' });
+    const language = typeof params.language === 'string' ? params.language : null;
+    const status = buildStatus({
+      acct: 'gemeente',
+      content: `<p>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br />')}</p>`,
+      visibility: visibility as StatusInput['visibility'],
+      language,
+      media: mediaIds.map((id) => ({ type: media.get(id)!.type, url: `${apiOrigin}/system/media/${id}` })),
+      host: options.domain ?? '127.0.0.1',
+    });
+    if (key !== null) idempotency.set(key, { status, at: Date.now() });
+    posted.push({ status, text, idempotencyKey: key, mediaIds, visibility, language });
+    json(res, 200, status);
   }
 
   function deliver(status: StatusJson, event: 'update' | 'delete', payload: string): void {
@@ -273,12 +365,30 @@ export async function startFakeMastodon(options: { token?: string; separateStrea
       frozen = true;
     },
     openStreams: () => subscribers.size,
+    posted,
+    media,
+    statusAnswers,
+    get maxCharacters() {
+      return limits.maxCharacters;
+    },
+    set maxCharacters(value: number) {
+      limits.maxCharacters = value;
+    },
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
       await Promise.all([...new Set([api, streaming])].map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     },
   };
+}
+
+/**
+ * Mastodon's StatusLengthValidator: grapheme clusters, with every http(s) URL counting as 23
+ * characters and a remote mention counting only its local part.
+ */
+export function mastodonCharacterCount(text: string): number {
+  const countable = text.replace(/https?:\/\/[^\s<>"]+/g, 'x'.repeat(23)).replace(/(@[A-Za-z0-9_]+)@[A-Za-z0-9.-]+[A-Za-z0-9]/g, '$1');
+  return [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(countable)].length;
 }
 
 /** Mastodon's id pagination: `min_id` pages forward from a cursor, `since_id`/`max_id` bound the newest page. */

@@ -3,9 +3,16 @@ import { useT } from '../ui/i18n/language.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { Link, usePathname } from '../ui/router.tsx';
 import { usePageFocus } from '../ui/use-page-focus.ts';
+import { askTitleKey } from './ask/ask-paths.ts';
+import { CitizenAskPage } from './ask/citizen-ask-page.tsx';
 import { HomePage } from './home-page.tsx';
 import { PrivacyPage } from './privacy-page.tsx';
+import { ResponderApp } from './responder/responder-app.tsx';
 import { CITIZEN_PATHS, citizenRouteOf } from './routes.ts';
+import { ConfirmPage } from './subscribe/confirm-page.tsx';
+import { SubscribePage } from './subscribe/subscribe-page.tsx';
+import { subscribeTitleKey } from './subscribe/titles.ts';
+import { UnsubscribePage } from './subscribe/unsubscribe-page.tsx';
 
 /**
  * The residents' site, built from NL Design System (Utrecht) components: page header, body and
@@ -20,7 +27,9 @@ export function CitizenApp() {
   const pageTitle =
     route === 'home'
       ? t('citizen.title')
-      : `${t(route === 'privacy' ? 'citizen.privacy.title' : 'citizen.notFound.title')} — ${t('citizen.title')}`;
+      : route === 'responder'
+        ? `${t('responder.title')} — ${t('citizen.title')}`
+        : `${t(route === 'privacy' ? 'citizen.privacy.title' : (subscribeTitleKey(route) ?? askTitleKey(pathname) ?? 'citizen.notFound.title'))} — ${t('citizen.title')}`;
   usePageFocus(mainRef, pathname, pageTitle);
 
   return (
@@ -56,6 +65,11 @@ export function CitizenApp() {
           <main id="main" ref={mainRef} className="utrecht-page-content citizen-main" tabIndex={-1}>
             {route === 'home' && <HomePage />}
             {route === 'privacy' && <PrivacyPage />}
+            {route === 'subscribe' && <SubscribePage />}
+            {route === 'confirm' && <ConfirmPage />}
+            {route === 'unsubscribe' && <UnsubscribePage />}
+            {route === 'responder' && <ResponderApp pathname={pathname} />}
+            {route === 'ask' && <CitizenAskPage pathname={pathname} />}
             {route === 'notFound' && (
               <>
                 <h1 className="utrecht-heading-1">{t('citizen.notFound.title')}</h1>

@@ -2,6 +2,7 @@ import { useId, type ReactNode } from 'react';
 import type { MessageKey } from '../ui/i18n/catalogue.ts';
 import { useT } from '../ui/i18n/language.tsx';
 import { Link } from '../ui/router.tsx';
+import { AskHomeNote } from './ask/ask-home-note.tsx';
 import { CITIZEN_PATHS } from './routes.ts';
 
 const ICON_PATHS = {
@@ -72,7 +73,23 @@ export function HomePage() {
       </div>
       <ul className="citizen-features">
         {FEATURES.map((feature) => (
-          <FeatureCard key={feature.id} id={feature.id} title={t(feature.title)} body={t(feature.body)} soon={soon} />
+          <FeatureCard
+            key={feature.id}
+            id={feature.id}
+            title={t(feature.title)}
+            body={t(feature.body)}
+            soon={
+              feature.id === 'alerts' ? (
+                <Link to={CITIZEN_PATHS.subscribe} className="utrecht-link utrecht-link--html-a">
+                  {t('subscribe.homeLink')}
+                </Link>
+              ) : feature.id === 'appeals' ? (
+                <AskHomeNote />
+              ) : (
+                soon
+              )
+            }
+          />
         ))}
       </ul>
 

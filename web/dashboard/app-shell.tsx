@@ -4,10 +4,14 @@ import { useT } from '../ui/i18n/language.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { Link, normalisePath } from '../ui/router.tsx';
 import { usePageFocus } from '../ui/use-page-focus.ts';
+import { AskPage } from './ask/ask-page.tsx';
 import { BrandMark } from './brand-mark.tsx';
 import { MODE_LABELS, MODES, modeFromPath, modePath, WATCH_VIEW_LABELS, watchViewFromPath } from './modes.ts';
 import { PlannedModePage } from './planned-mode-page.tsx';
+import { RespondPage } from './respond/respond-page.tsx';
+import { SendPage } from './send/send-page.tsx';
 import { WatchPage } from './watch-page.tsx';
+import { NotificationsBell } from './watch/notifications-bell.tsx';
 
 export interface AppShellProps {
   api: ApiClient;
@@ -44,6 +48,7 @@ export function AppShell({ api, session, pathname, onLogout, onUnauthorized }: A
             </span>
           </div>
           <div className="topbar__tools">
+            {session.user.permissions.includes('posts:read') && <NotificationsBell onUnauthorized={onUnauthorized} />}
             <span className="topbar__user">{t('shell.signedInAs', { name: session.user.name || session.user.email })}</span>
             <LanguageSwitch className="lang-switch" buttonClassName="lang-switch__button" />
             <button type="button" className="topbar__logout" onClick={() => void onLogout()}>
@@ -66,6 +71,12 @@ export function AppShell({ api, session, pathname, onLogout, onUnauthorized }: A
       <main id="main" ref={mainRef} className="shell__main" tabIndex={-1}>
         {mode === 'watch' || isRoot ? (
           <WatchPage api={api} session={session} view={watchView ?? 'columns'} onUnauthorized={onUnauthorized} />
+        ) : mode === 'send' ? (
+          <SendPage session={session} pathname={pathname} onUnauthorized={onUnauthorized} />
+        ) : mode === 'ask' ? (
+          <AskPage session={session} pathname={pathname} onUnauthorized={onUnauthorized} />
+        ) : mode === 'respond' ? (
+          <RespondPage api={api} session={session} pathname={pathname} onUnauthorized={onUnauthorized} />
         ) : mode ? (
           <PlannedModePage mode={mode} />
         ) : (

@@ -1,5 +1,8 @@
 import type { MessageKey } from '../ui/i18n/catalogue.ts';
 import { normalisePath } from '../ui/router.tsx';
+import { sendRouteFromPath } from './send/send-routes.ts';
+import { respondRouteFromPath } from './respond/board.ts';
+import { askRouteFromPath } from './ask/ask-routes.ts';
 
 /** The paper's four ways of using social media plus responders and measuring (SPEC §1). */
 export const MODES = ['watch', 'send', 'ask', 'respond', 'interact', 'evaluate'] as const;
@@ -39,14 +42,28 @@ export function modePath(mode: ModeId): string {
 }
 
 /** Views inside Watch, each with its own path so that it can be linked and survives a reload. */
-export const WATCH_VIEWS = ['columns', 'map', 'sources'] as const;
+export const WATCH_VIEWS = ['columns', 'map', 'signals', 'incidents', 'rumours', 'network', 'watchlists', 'sources'] as const;
 export type WatchView = (typeof WATCH_VIEWS)[number];
 
-const WATCH_VIEW_PATHS: Readonly<Record<WatchView, string>> = { columns: '/watch', map: '/watch/map', sources: '/watch/sources' };
+const WATCH_VIEW_PATHS: Readonly<Record<WatchView, string>> = {
+  columns: '/watch',
+  map: '/watch/map',
+  signals: '/watch/signals',
+  incidents: '/watch/incidents',
+  rumours: '/watch/rumours',
+  network: '/watch/network',
+  watchlists: '/watch/watchlists',
+  sources: '/watch/sources',
+};
 
 export const WATCH_VIEW_LABELS: Readonly<Record<WatchView, MessageKey>> = {
   columns: 'watch.view.columns',
   map: 'watch.view.map',
+  signals: 'watch.view.signals',
+  incidents: 'watch.view.incidents',
+  rumours: 'watch.view.rumours',
+  network: 'watch.view.network',
+  watchlists: 'watch.view.watchlists',
   sources: 'watch.view.sources',
 };
 
@@ -64,6 +81,15 @@ export function watchViewFromPath(pathname: string): WatchView | null {
 export function modeFromPath(pathname: string): ModeId | null {
   if (watchViewFromPath(pathname)) {
     return 'watch';
+  }
+  if (sendRouteFromPath(pathname)) {
+    return 'send';
+  }
+  if (respondRouteFromPath(pathname)) {
+    return 'respond';
+  }
+  if (askRouteFromPath(pathname)) {
+    return 'ask';
   }
   const path = normalisePath(pathname);
   return MODES.find((mode) => path === modePath(mode)) ?? null;

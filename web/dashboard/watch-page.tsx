@@ -8,9 +8,16 @@ import { PostDetail } from './post-detail.tsx';
 import { SourcesView } from './sources-view.tsx';
 import { useColumnFeeds } from './use-column-feeds.ts';
 import { usePostStream } from './use-post-stream.ts';
+import { createSignalsApi } from './watch/signals-api.ts';
+import { createAlertsApi } from './watch/alerts-api.ts';
 
 // MapLibre is about a megabyte of JavaScript: loaded only when the map is opened.
 const MapView = lazy(() => import('./map-view.tsx').then((module) => ({ default: module.MapView })));
+const IncidentsView = lazy(() => import('./watch/incidents-view.tsx').then((module) => ({ default: module.IncidentsView })));
+const RumoursView = lazy(() => import('./watch/rumours-view.tsx').then((module) => ({ default: module.RumoursView })));
+const NetworkView = lazy(() => import('./watch/network-view.tsx').then((module) => ({ default: module.NetworkView })));
+const SignalsView = lazy(() => import('./watch/signals-view.tsx').then((module) => ({ default: module.SignalsView })));
+const WatchlistsView = lazy(() => import('./watch/watchlists-view.tsx').then((module) => ({ default: module.WatchlistsView })));
 
 export type PostListener = (posts: readonly Post[]) => void;
 
@@ -30,6 +37,9 @@ export function WatchPage({ api, session, view, onUnauthorized }: WatchPageProps
   const permissions = session.user.permissions;
   const canManage = permissions.includes('watch:manage');
   const canReveal = permissions.includes('identities:reveal');
+  const canAnswerTasks = permissions.includes('tasks:answer');
+  const signals = useMemo(() => createSignalsApi(), []);
+  const alerts = useMemo(() => createAlertsApi(), []);
   const feeds = useColumnFeeds(api, onUnauthorized);
   const listeners = useRef(new Set<PostListener>());
   const [selected, setSelected] = useState<Selected | null>(null);
@@ -90,6 +100,15 @@ export function WatchPage({ api, session, view, onUnauthorized }: WatchPageProps
       {view === 'map' && (
         <Suspense fallback={<p role="status">{t('map.loading')}</p>}>
           <MapView api={api} subscribe={subscribe} onOpenPost={openPostById} onUnauthorized={onUnauthorized} />
+        </Suspense>
+      )}
+      {(view === 'incidents' || view === 'rumours' || view === 'network' || view === 'signals' || view === 'watchlists') && (
+        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+          {view === 'signals' && <SignalsView api={api} alerts={alerts} canManage={canManage} onOpenPost={openPostById} onUnauthorized={onUnauthorized} />}
+          {view === 'watchlists' && <WatchlistsView api={api} alerts={alerts} canManage={canManage} onUnauthorized={onUnauthorized} />}
+          {view === 'incidents' && <IncidentsView api={api} signals={signals} canManage={canManage} onOpenPost={openPostById} onUnauthorized={onUnauthorized} />}
+          {view === 'rumours' && <RumoursView signals={signals} canManage={canManage} canAnswer={canAnswerTasks} onUnauthorized={onUnauthorized} />}
+          {view === 'network' && <NetworkView signals={signals} onUnauthorized={onUnauthorized} />}
         </Suspense>
       )}
       {view === 'sources' &&

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { createContext, type AppContext } from '#app/context.ts';
+import { startRespondDemo } from '#demo/respond/index.ts';
 import { writeScenario } from '#demo/scenario/index.ts';
 import { createLogger } from '#platform/log.ts';
 import type { CliEnvironment } from '../main.ts';
@@ -55,12 +56,14 @@ export function registerDemoCommands(program: Command, env: CliEnvironment): voi
       const organisationId = await ensureDemoAccount(ctx, password);
       const server = await startRoles(ctx, ['api', 'worker', 'ingest']);
       const url = (server.url ?? '').replace('127.0.0.1', 'localhost');
+      const respond = await startRespondDemo(ctx, organisationId, { speed, signal, baseUrl: server.url ?? '' });
       process.stdout.write(
         [
           '',
           'Waakzaam demo is running.',
           `  Dashboard:   ${url}/`,
           `  Citizen app: ${url}/citizen/`,
+          `  Responder:   ${url}${respond.responderLink}  (you play one volunteer; the others are simulated)`,
           `  API docs:    ${url}/api/docs`,
           `  Sign in as ${DEMO_EMAIL} with password ${password}`,
           `  Replaying ${file} at ${speed === 0 ? 'full' : `${speed}×`} speed. Ctrl+C stops.`,

@@ -2,7 +2,7 @@
  * Staff roles (SPEC §2) and the permissions they carry. Routes require permissions, never roles,
  * so API tokens (which have permissions but no role) pass through the same checks.
  */
-export const ROLES = ['viewer', 'analyst', 'communicator', 'operator', 'coordinator', 'admin'] as const;
+export const ROLES = ['viewer', 'analyst', 'communicator', 'operator', 'coordinator', 'admin', 'field_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'evaluate:read',
   'audit:read',
   'organisation:admin',
+  'tasks:answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,6 +29,8 @@ const grants: Record<Role, readonly Permission[]> = {
   operator: ['posts:read', 'appeals:manage', 'tips:read', 'dispatch:manage', 'conversations:handle', 'evaluate:read'],
   coordinator: ['posts:read', 'watch:manage', 'messages:write', 'messages:approve', 'appeals:manage', 'tips:read', 'dispatch:manage', 'conversations:handle', 'identities:reveal', 'evaluate:read', 'audit:read'],
   admin: [...PERMISSIONS],
+  // A neighbourhood officer on the street: reads posts, answers verification tasks (SPEC I4).
+  field_officer: ['posts:read', 'tasks:answer'],
 };
 
 export function isRole(value: string): value is Role {

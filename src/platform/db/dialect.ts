@@ -34,6 +34,14 @@ export interface Dialect {
   isUniqueViolation(error: unknown): boolean;
   /** Case-insensitive substring match. */
   containsInsensitive(column: Expression<string>, needle: string): RawBuilder<boolean>;
+  /**
+   * A FROM item over a JSON array bound as one parameter: one row per element, in a column named
+   * `value` (read parts with `value ->> 0`). Bulk inserts (`insert … select … from`) then bind one
+   * parameter instead of thousands, which is several times faster for tens of thousands of rows.
+   */
+  jsonArrayRows(json: string): RawBuilder<unknown>;
+  /** A bound time in such a SELECT, typed for a timestamp column. */
+  asTimestamp(value: string): RawBuilder<string>;
 }
 
 // Arbitrary, stable advisory-lock keys.
@@ -48,6 +56,8 @@ export const sqliteDialect: Dialect = {
   isUniqueViolation: (error) =>
     error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT'),
   containsInsensitive: (column, needle) => sql<boolean>`instr(lower(${column}), lower(${needle})) > 0`,
+  jsonArrayRows: (json) => sql`json_each(${json})`,
+  asTimestamp: (value) => sql<string>`${value}`,
 };
 
 export const postgresDialect: Dialect = {
@@ -60,4 +70,6 @@ export const postgresDialect: Dialect = {
   },
   isUniqueViolation: (error) => error instanceof Error && 'code' in error && (error as { code: unknown }).code === '23505',
   containsInsensitive: (column, needle) => sql<boolean>`strpos(lower(${column}), lower(${needle})) > 0`,
+  jsonArrayRows: (json) => sql`jsonb_array_elements(${json}::jsonb) as value`,
+  asTimestamp: (value) => sql<string>`${value}::timestamptz`,
 };

@@ -17,26 +17,61 @@ const LEXICON_BUCKETS = CATEGORY_IDS.map((c) => featureBucket(LEXICON, c));
 /** Numbers that mean something in a safety post (emergency and police lines); others become a cue. */
 const KNOWN_NUMBERS = new Set(['112', '0900-8844', '0900', '8844', '911', '999', '144', '113', '2000']);
 
+/** Features a fresh PostFeatures has room for; it grows (doubling) for longer posts. */
+const INITIAL_CAPACITY = 64;
+
 /**
  * The features of one post: hashed bucket ids and values, plus, for the current post only,
  * enough to name each feature in an explanation ("stem:reanim", "bigram:uitgang vast") without
  * a reverse map: hashing a feature's name gives its bucket. Values are scaled to unit length
  * (`finish`), so long and short posts weigh alike.
+ *
+ * Features 0…size−1 live in typed arrays that are only scratch space beyond `size`, so that one
+ * instance can be `reset` and refilled for every post a classifier sees (no allocation per post
+ * on the ingest path); training keeps one instance per example.
  */
 export class PostFeatures {
-  readonly buckets: number[] = [];
-  readonly values: number[] = [];
+  private bucketIds = new Int32Array(INITIAL_CAPACITY);
+  private weights = new Float64Array(INITIAL_CAPACITY);
   /** Per feature: kind, and up to two references (string indexes, offsets, cue or category ids). */
-  private readonly kinds: number[] = [];
-  private readonly refA: number[] = [];
-  private readonly refB: number[] = [];
+  private kinds = new Uint8Array(INITIAL_CAPACITY);
+  private refA = new Int32Array(INITIAL_CAPACITY);
+  private refB = new Int32Array(INITIAL_CAPACITY);
+  /** Kept strings 0…stringCount−1; entries beyond are stale and overwritten by the next post. */
   private readonly strings: string[] = [];
+  private stringCount = 0;
+  private count = 0;
   private cueBits = 0;
 
-  constructor(readonly language: StemLanguage) {}
+  constructor(private lang: StemLanguage) {}
 
+  /** The stemming language the features were made in. */
+  get language(): StemLanguage {
+    return this.lang;
+  }
+
+  /** Number of features. */
   get size(): number {
-    return this.buckets.length;
+    return this.count;
+  }
+
+  /** Bucket ids; only the first `size` entries are this post's. */
+  get buckets(): Int32Array {
+    return this.bucketIds;
+  }
+
+  /** Values (unit length once finished); only the first `size` entries are this post's. */
+  get values(): Float64Array {
+    return this.weights;
+  }
+
+  /** Empties the features for another post. */
+  reset(language: StemLanguage): this {
+    this.lang = language;
+    this.count = 0;
+    this.stringCount = 0;
+    this.cueBits = 0;
+    return this;
   }
 
   /** The feature's name, as in an explanation. */
@@ -63,8 +98,8 @@ export class PostFeatures {
 
   /** Keeps a string for later reference; returns its index. */
   keep(s: string): number {
-    this.strings.push(s);
-    return this.strings.length - 1;
+    this.strings[this.stringCount] = s;
+    return this.stringCount++;
   }
 
   /** A feature whose name is its kind's prefix and the kept string `index`. */
@@ -96,21 +131,40 @@ export class PostFeatures {
 
   /** Scales the values to unit length; call once, after the last feature. */
   finish(): this {
+    const values = this.weights;
     let sum = 0;
-    for (const v of this.values) sum += v * v;
+    for (let i = 0; i < this.count; i++) sum += values[i]! * values[i]!;
     const scale = sum === 0 ? 0 : 1 / Math.sqrt(sum);
-    for (let i = 0; i < this.values.length; i++) this.values[i] = this.values[i]! * scale;
+    for (let i = 0; i < this.count; i++) values[i] = values[i]! * scale;
     return this;
   }
 
   private push(bucket: number, kind: number, a: number, b: number, value: number): void {
-    this.buckets.push(bucket);
-    this.values.push(value);
-    this.kinds.push(kind);
-    this.refA.push(a);
-    this.refB.push(b);
+    if (this.count === this.bucketIds.length) this.grow();
+    const i = this.count++;
+    this.bucketIds[i] = bucket;
+    this.weights[i] = value;
+    this.kinds[i] = kind;
+    this.refA[i] = a;
+    this.refB[i] = b;
+  }
+
+  private grow(): void {
+    const capacity = this.bucketIds.length * 2;
+    this.bucketIds = grown(new Int32Array(capacity), this.bucketIds);
+    this.weights = grown(new Float64Array(capacity), this.weights);
+    this.kinds = grown(new Uint8Array(capacity), this.kinds);
+    this.refA = grown(new Int32Array(capacity), this.refA);
+    this.refB = grown(new Int32Array(capacity), this.refB);
   }
 }
+
+function grown<T extends Int32Array | Float64Array | Uint8Array>(into: T, from: T): T {
+  into.set(from);
+  return into;
+}
+
+const tokenInfos: (WordInfo | undefined)[] = [];
 
 /**
  * Turns a tokenised post into hashed features: stems in the post's language (not of function
@@ -118,18 +172,20 @@ export class PostFeatures {
  * handles, character 5-grams of long words (Dutch compounds such as "stroomstoring", typos),
  * keyword-lexicon categories, emergency numbers, and cues (question, exclamation run, a word in
  * capitals, url, time, number, mention). Without a language, Dutch or English is guessed from
- * function words. Never throws.
+ * function words. Pass `into` to refill an existing instance instead of making one. Never throws.
  */
-export function extractFeatures(text: string, tokens: readonly Token[], language: StemLanguage | null): PostFeatures {
-  const infos: (WordInfo | undefined)[] = [];
+export function extractFeatures(text: string, tokens: readonly Token[], language: StemLanguage | null, into?: PostFeatures): PostFeatures {
+  // The word facts per token, in a module-level array reused by every call (calls are synchronous).
+  const infos = tokenInfos;
   let vote = 0;
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     const info = token.kind === 'word' || token.kind === 'hashtag' ? wordInfo(token.norm) : undefined;
-    infos.push(info);
+    infos[t] = info;
     if (info !== undefined && token.kind === 'word') vote += info.vote;
   }
   const lang = language ?? (vote >= 0 ? 'nl' : 'en');
-  const f = new PostFeatures(lang);
+  const f = into === undefined ? new PostFeatures(lang) : into.reset(lang);
   let previous = -1;
   let previousStop = false;
   let lexicon = 0;

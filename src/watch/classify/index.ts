@@ -1,7 +1,7 @@
 import type { CategoryId, Priority } from '#core/taxonomy.ts';
 import { tokenize, type Token } from '#watch/enrich/tokenize.ts';
 import { readLabelledFile, TRAIN_FILE, type LabelledPost } from './dataset.ts';
-import { extractFeatures, type PostFeatures } from './features.ts';
+import { extractFeatures, PostFeatures } from './features.ts';
 import { classIndex, DEFAULT_PRIORITY, priorityIndex } from './labels.ts';
 import { stemLanguageOf } from './language.ts';
 import { LinearModel, type Decision } from './model.ts';
@@ -26,6 +26,9 @@ let base: Classifier | undefined;
  * from operator feedback at once. Each instance is independent (see `clone`).
  */
 export class Classifier {
+  /** Refilled for every post classified (classification is synchronous), so scoring allocates little. */
+  private readonly scratch = new PostFeatures('nl');
+
   private constructor(private readonly model: LinearModel) {}
 
   /**
@@ -59,7 +62,7 @@ export class Classifier {
 
   /** Classifies one post. Never throws on any text. */
   classify(input: ClassifyInput): Classification {
-    return this.model.decide(featuresOf(input));
+    return this.model.decide(featuresOf(input, this.scratch));
   }
 
   /**
@@ -79,7 +82,7 @@ export class Classifier {
 }
 
 /** The features the classifier sees for a post. */
-export function featuresOf(input: ClassifyInput): PostFeatures {
+export function featuresOf(input: ClassifyInput, into?: PostFeatures): PostFeatures {
   const tokens = input.tokens ?? tokenize(input.text);
-  return extractFeatures(input.text, tokens, stemLanguageOf(input.language));
+  return extractFeatures(input.text, tokens, stemLanguageOf(input.language), into);
 }

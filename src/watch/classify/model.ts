@@ -91,7 +91,7 @@ export class LinearModel {
     let norm2 = 0;
     for (let i = 0; i < f.size; i++) if (!f.isShared(i)) norm2 += f.values[i]! * f.values[i]!;
     const sharedToo = norm2 === 0;
-    if (sharedToo) for (const v of f.values) norm2 += v * v;
+    if (sharedToo) for (let i = 0; i < f.size; i++) norm2 += f.values[i]! * f.values[i]!;
     if (norm2 === 0) return false;
     for (let step = 0; step < MAX_STEPS; step++) {
       this.score(f);
@@ -151,7 +151,7 @@ export class LinearModel {
     for (let k = 0; k < CLASS_COUNT; k++) z[k] = bias[k]!;
     const buckets = f.buckets;
     const values = f.values;
-    for (let i = 0; i < buckets.length; i++) {
+    for (let i = 0; i < f.size; i++) {
       const bucket = buckets[i]!;
       const page = this.weights.page(bucket);
       if (page === null) continue;

@@ -41,8 +41,8 @@ export function train(examples: readonly TrainingExample[], options: TrainingOpt
   const g = new Float64Array(STRIDE);
 
   /** One AdaGrad step on the rows of the given buckets, columns [from, to), gradient g × value. */
-  const stepRows = (buckets: readonly number[], values: readonly number[], from: number, to: number): void => {
-    for (let i = 0; i < buckets.length; i++) {
+  const stepRows = (buckets: ArrayLike<number>, values: ArrayLike<number>, size: number, from: number, to: number): void => {
+    for (let i = 0; i < size; i++) {
       const base = buckets[i]! * STRIDE;
       const value = values[i]!;
       for (let k = from; k < to; k++) {
@@ -64,16 +64,16 @@ export function train(examples: readonly TrainingExample[], options: TrainingOpt
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const index of shuffle(order, random)) {
       const { features: f, label, priority } = examples[index]!;
-      const { buckets, values } = f;
+      const { buckets, values, size } = f;
       const target = classIndex(label);
       for (let k = 0; k < CLASS_COUNT; k++) z[k] = bias[k]!;
-      for (let i = 0; i < buckets.length; i++) {
+      for (let i = 0; i < size; i++) {
         const base = buckets[i]! * STRIDE;
         for (let k = 0; k < CLASS_COUNT; k++) z[k] = z[k]! + w[base + k]! * values[i]!;
       }
       softmaxInPlace(z);
       for (let k = 0; k < CLASS_COUNT; k++) g[k] = z[k]! - (k === target ? 1 : 0);
-      stepRows(buckets, values, 0, CLASS_COUNT);
+      stepRows(buckets, values, size, 0, CLASS_COUNT);
       stepBias(0, CLASS_COUNT);
       if (target === NONE || priority === null) continue;
       const want = priorityIndex(priority);
@@ -81,13 +81,13 @@ export function train(examples: readonly TrainingExample[], options: TrainingOpt
       for (let q = 0; q < PRIORITY_COUNT; q++) {
         const col = PRIORITY_COLUMN + q;
         let s = bias[col]! + w[cat * STRIDE + col]!;
-        for (let i = 0; i < buckets.length; i++) s += w[buckets[i]! * STRIDE + col]! * values[i]!;
+        for (let i = 0; i < size; i++) s += w[buckets[i]! * STRIDE + col]! * values[i]!;
         zp[q] = s;
       }
       softmaxInPlace(zp);
       for (let q = 0; q < PRIORITY_COUNT; q++) g[PRIORITY_COLUMN + q] = zp[q]! - (q === want ? 1 : 0);
-      stepRows(buckets, values, PRIORITY_COLUMN, STRIDE);
-      stepRows([cat], ONE, PRIORITY_COLUMN, STRIDE);
+      stepRows(buckets, values, size, PRIORITY_COLUMN, STRIDE);
+      stepRows([cat], ONE, 1, PRIORITY_COLUMN, STRIDE);
       stepBias(PRIORITY_COLUMN, STRIDE);
     }
   }

@@ -1,15 +1,15 @@
 import type { Gazetteer, PlaceMatch } from './gazetteer.ts';
 import { detectLanguage } from './language.ts';
 import { NearDuplicateIndex } from './near-duplicates.ts';
-import { stem } from './stem.ts';
+import { stem, type StemLanguage } from './stem.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 /** What enrichment (SPEC W3) adds to a normalised post. */
 export interface Enrichment {
   language: { code: string | null; confidence: number };
   tokens: Token[];
-  /** Stems of the word tokens, in order, in the post's language (Dutch unless English). */
-  stems: string[];
+  /** Stems of the word tokens, in order, in the post's language (Dutch unless English); made when first read. */
+  readonly stems: string[];
   places: PlaceMatch[];
   location: { lat: number; lon: number; precision: 'exact' | 'place'; placeName: string | null } | null;
   nearDuplicateOf: string | null;
@@ -55,15 +55,18 @@ export class Enricher {
   enrich(post: EnrichablePost): Enrichment {
     const tokens = tokenize(post.text);
     const hint = normaliseHint(post.language);
-    const language = hint !== null ? { code: hint, confidence: HINT_CONFIDENCE } : detectLanguage(post.text, tokens);
-    const stemLanguage = language.code === 'en' ? 'en' : 'nl';
-    const stems: string[] = [];
-    for (const t of tokens) if (t.kind === 'word') stems.push(stem(t.norm, stemLanguage));
+    const language = hint !== null ? hinted(hint) : detectLanguage(post.text, tokens);
     const places = this.gazetteer.match(tokens, post.text);
+    // Stems are made on first read: the pipeline's classifier keeps its own cached stems per
+    // word, so stemming every post here again would be work nobody reads.
+    let stems: string[] | undefined;
     return {
       language,
       tokens,
-      stems,
+      get stems() {
+        stems ??= stemWords(tokens, language.code === 'en' ? 'en' : 'nl');
+        return stems;
+      },
       places,
       location: locate(post.location, places),
       nearDuplicateOf: this.index(post.organisationId).add(post.id, tokens).duplicateOf,
@@ -78,6 +81,24 @@ export class Enricher {
     }
     return index;
   }
+}
+
+function stemWords(tokens: readonly Token[], language: StemLanguage): string[] {
+  const stems: string[] = [];
+  for (const t of tokens) if (t.kind === 'word') stems.push(stem(t.norm, language));
+  return stems;
+}
+
+const HINTED = new Map<string, Enrichment['language']>();
+
+/** The language of a source's hint, one frozen object per code rather than one per post. */
+function hinted(code: string): Enrichment['language'] {
+  let language = HINTED.get(code);
+  if (language === undefined) {
+    language = Object.freeze({ code, confidence: HINT_CONFIDENCE });
+    HINTED.set(code, language);
+  }
+  return language;
 }
 
 /** "nl-NL", "NL", "nld"-style hints reduced to the two-letter code. */

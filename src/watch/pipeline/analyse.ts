@@ -16,9 +16,10 @@ export function analyse(post: Post, enricher: Enricher, classifier: Classifier):
     category: result.category,
     priority: result.priority,
     confidence: round(result.confidence),
-    explanation: result.explanation.slice(0, EXPLANATION_SIZE).map((e) => ({ feature: e.feature, weight: round(e.weight) })),
+    // The model's contributions are fresh objects of this shape, already rounded to 3 decimals.
+    explanation: result.explanation.length <= EXPLANATION_SIZE ? result.explanation : result.explanation.slice(0, EXPLANATION_SIZE),
     language,
-    places: dedupePlaces(enrichment.places.map((p) => ({ name: p.name, kind: p.kind }))),
+    places: dedupePlaces(enrichment.places),
     location: post.location ?? enrichment.location,
     nearDuplicateOf: enrichment.nearDuplicateOf,
     feedback: null,
@@ -29,12 +30,17 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function dedupePlaces(places: { name: string; kind: string }[]): { name: string; kind: string }[] {
+/** Name and kind of each place named, each once (most posts name none or one). */
+function dedupePlaces(places: readonly { name: string; kind: string }[]): { name: string; kind: string }[] {
+  if (places.length === 0) return [];
+  if (places.length === 1) return [{ name: places[0]!.name, kind: places[0]!.kind }];
   const seen = new Set<string>();
-  return places.filter((p) => {
+  const out: { name: string; kind: string }[] = [];
+  for (const p of places) {
     const key = `${p.kind}:${p.name}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) continue;
     seen.add(key);
-    return true;
-  });
+    out.push({ name: p.name, kind: p.kind });
+  }
+  return out;
 }

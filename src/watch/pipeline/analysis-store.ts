@@ -47,10 +47,17 @@ export function fromAnalysisRow(row: AnalysisColumns): Analysis {
 
 /** Inserts analyses not stored yet (a redelivered batch changes nothing); returns the post ids inserted. */
 export async function insertAnalyses(db: Db, rows: PostAnalysisTable[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await db.insertInto('post_analysis').values(rows).onConflict((oc) => oc.column('post_id').doNothing()).returning('post_id').execute();
-  return new Set(inserted.map((r) => r.post_id));
+  const inserted = new Set<string>();
+  for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
+    const chunk = from === 0 && rows.length <= INSERT_CHUNK ? rows : rows.slice(from, from + INSERT_CHUNK);
+    const done = await db.insertInto('post_analysis').values(chunk).onConflict((oc) => oc.column('post_id').doNothing()).returning('post_id').execute();
+    for (const r of done) inserted.add(r.post_id);
+  }
+  return inserted;
 }
+
+/** Rows per insert statement: 19 columns each stays under SQLite's 32,766 bound variables. */
+const INSERT_CHUNK = 1000;
 
 export async function replaceAnalysis(db: Db, row: PostAnalysisTable): Promise<void> {
   const { post_id: _id, ...rest } = row;

@@ -1,0 +1,51 @@
+import type { HttpApp } from '#platform/http/server.ts';
+import type { SendModule } from '../module.ts';
+import { registerChannelsList } from './channels-list.ts';
+import { registerEndpointCreate } from './endpoint-create.ts';
+import { registerMessageApprove } from './message-approve.ts';
+import { registerMessageCancel } from './message-cancel.ts';
+import { registerMessageCreate } from './message-create.ts';
+import { registerMessageDeliveries } from './message-deliveries.ts';
+import { registerMessageEdit } from './message-edit.ts';
+import { registerMessageEmergency } from './message-emergency.ts';
+import { registerMessageGet } from './message-get.ts';
+import { registerMessageReject } from './message-reject.ts';
+import { registerMessageSchedule } from './message-schedule.ts';
+import { registerMessageSubmit } from './message-submit.ts';
+import { registerMessageUpdate } from './message-update.ts';
+import { registerMessagesList } from './messages-list.ts';
+import { registerPublicCap } from './public-cap.ts';
+import { registerPublicFeeds } from './public-feeds.ts';
+import { registerPublicPushKey } from './public-push-key.ts';
+import { registerSubscriptionConfirm } from './subscription-confirm.ts';
+import { registerSubscriptionCreate } from './subscription-create.ts';
+import { registerSubscriptionUnsubscribe } from './subscription-unsubscribe.ts';
+import { registerTemplateCreate } from './template-create.ts';
+import { registerTemplatesList } from './templates-list.ts';
+
+/** The send module's HTTP routes: composer, approval, history and deliveries for staff; subscriptions for citizens. */
+export function registerSendRoutes(app: HttpApp, ctx: { send: SendModule }): void {
+  const { send } = ctx;
+  registerTemplatesList(app, send);
+  registerTemplateCreate(app, send);
+  registerChannelsList(app, send);
+  registerMessagesList(app, send);
+  registerMessageCreate(app, send);
+  registerMessageGet(app, send);
+  registerMessageEdit(app, send);
+  registerMessageSubmit(app, send);
+  registerMessageApprove(app, send);
+  registerMessageReject(app, send);
+  registerMessageEmergency(app, send);
+  registerMessageSchedule(app, send);
+  registerMessageCancel(app, send);
+  registerMessageUpdate(app, send);
+  registerMessageDeliveries(app, send);
+  registerEndpointCreate(app, send);
+  registerSubscriptionCreate(app, send);
+  registerSubscriptionConfirm(app, send);
+  registerSubscriptionUnsubscribe(app, send);
+  registerPublicCap(app, send);
+  registerPublicFeeds(app, send);
+  registerPublicPushKey(app, send);
+}

@@ -1,0 +1,185 @@
+import type { Feature, FeatureCollection } from 'geojson';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import type { MapSettings } from '../../ui/api.ts';
+import { formatNumber } from '../../ui/format.ts';
+import { useT } from '../../ui/i18n/language.tsx';
+import { choiceFeature, MAX_RADIUS_M, MIN_RADIUS_M, polygonProblem, searchMunicipalities, type AreaChoice, type MunicipalityOption } from './area.ts';
+
+// MapLibre is about a megabyte: loaded only when the composer shows the map.
+const AreaMap = lazy(() => import('./area-map.tsx').then((module) => ({ default: module.AreaMap })));
+
+type Mode = AreaChoice['kind'];
+const MODES: readonly Mode[] = ['municipality', 'circle', 'polygon'];
+const DEFAULT_RADIUS_M = 500;
+
+export interface AreaPickerProps {
+  value: AreaChoice | null;
+  onChange: (next: AreaChoice | null) => void;
+  municipalities: readonly MunicipalityOption[];
+  outlines: FeatureCollection | null;
+  settings: MapSettings | null;
+  /** Set when the form's error summary points here. */
+  invalid: boolean;
+  errorId?: string;
+}
+
+/**
+ * The target area: a municipality from a searchable list (the keyboard way), a circle (centre by a
+ * click on the map or typed in, radius in metres) or an outline drawn point by point on the map.
+ */
+export function AreaPicker({ value, onChange, municipalities, outlines, settings, invalid, errorId }: AreaPickerProps) {
+  const { t, language } = useT();
+  const ids = useId();
+  const [mode, setMode] = useState<Mode>(value?.kind ?? 'municipality');
+  const [query, setQuery] = useState('');
+  const [mapUnavailable, setMapUnavailable] = useState(false);
+  const matches = useMemo(() => searchMunicipalities(municipalities, query, 400), [municipalities, query]);
+  const circle = value?.kind === 'circle' ? value : null;
+  const polygon = value?.kind === 'polygon' ? value : null;
+
+  const feature = useMemo(() => choiceFeature(value, outlines), [value, outlines]);
+  const shapes = useMemo(() => {
+    const list: Feature[] = feature ? [feature] : [];
+    if (polygon) for (const p of polygon.points) list.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: p } });
+    if (circle) list.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [circle.lon, circle.lat] } });
+    return list;
+  }, [feature, polygon, circle]);
+  const focus = value?.kind === 'municipality' ? feature : null;
+
+  function chooseMode(next: Mode) {
+    setMode(next);
+    if (value && value.kind !== next) onChange(null);
+  }
+
+  function mapClick([lon, lat]: [number, number]) {
+    if (mode === 'circle') onChange({ kind: 'circle', lat, lon, radiusM: circle?.radiusM ?? DEFAULT_RADIUS_M });
+    else if (mode === 'polygon') onChange({ kind: 'polygon', points: [...(polygon?.points ?? []), [lon, lat]] });
+  }
+
+  const problem = polygon ? polygonProblem(polygon.points) : null;
+  const describedBy = [invalid && errorId ? errorId : null].filter(Boolean).join(' ') || undefined;
+
+  return (
+    <fieldset className="send-fieldset" id="area" tabIndex={-1} aria-describedby={describedBy}>
+      <legend className="send-fieldset__legend">{t('send.area.legend')}</legend>
+      <div className="send-segmented" role="radiogroup" aria-label={t('send.area.how')}>
+        {MODES.map((m) => (
+          <label key={m} className="send-segmented__option">
+            <input type="radio" name={`${ids}-mode`} value={m} checked={mode === m} onChange={() => chooseMode(m)} />
+            {t(`send.area.mode.${m}`)}
+          </label>
+        ))}
+      </div>
+
+      {mode === 'municipality' && (
+        <div className="send-area__list">
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-search`}>
+              {t('send.area.search')}
+            </label>
+            <input id={`${ids}-search`} className="field__input" type="search" autoComplete="off" value={query} onChange={(event) => setQuery(event.target.value)} />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${ids}-municipality`}>
+              {t('send.area.municipality')}
+            </label>
+            <select
+              id={`${ids}-municipality`}
+              className="field__input send-area__select"
+              size={8}
+              value={value?.kind === 'municipality' ? value.code : ''}
+              aria-invalid={invalid || undefined}
+              onChange={(event) => {
+                const chosen = municipalities.find((m) => m.code === event.target.value);
+                if (chosen) onChange({ kind: 'municipality', code: chosen.code, name: chosen.name });
+              }}
+            >
+              {matches.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+            <p className="field__hint">{t('send.area.matches', { count: matches.length })}</p>
+          </div>
+        </div>
+      )}
+
+      {mode === 'circle' && (
+        <div className="send-area__circle">
+          <p className="field__hint">{t('send.area.circleHint')}</p>
+          <div className="send-row">
+            <NumberField label={t('send.area.lat')} value={circle?.lat} step={0.0001} onChange={(lat) => onChange({ kind: 'circle', lat, lon: circle?.lon ?? 5.1214, radiusM: circle?.radiusM ?? DEFAULT_RADIUS_M })} />
+            <NumberField label={t('send.area.lon')} value={circle?.lon} step={0.0001} onChange={(lon) => onChange({ kind: 'circle', lat: circle?.lat ?? 52.0907, lon, radiusM: circle?.radiusM ?? DEFAULT_RADIUS_M })} />
+            <NumberField label={t('send.area.radius')} value={circle?.radiusM} step={50} min={MIN_RADIUS_M} max={MAX_RADIUS_M} onChange={(radiusM) => onChange({ kind: 'circle', lat: circle?.lat ?? 52.0907, lon: circle?.lon ?? 5.1214, radiusM })} />
+          </div>
+        </div>
+      )}
+
+      {mode === 'polygon' && (
+        <div className="send-area__polygon">
+          <p className="field__hint">{t('send.area.polygonHint')}</p>
+          <p>{t('send.area.points', { count: polygon?.points.length ?? 0 })}</p>
+          <div className="send-actions">
+            <button type="button" className="button button--small" disabled={!polygon || polygon.points.length === 0} onClick={() => onChange(polygon && polygon.points.length > 1 ? { kind: 'polygon', points: polygon.points.slice(0, -1) } : null)}>
+              {t('send.area.undo')}
+            </button>
+            <button type="button" className="button button--small" disabled={!polygon} onClick={() => onChange(null)}>
+              {t('send.area.clear')}
+            </button>
+          </div>
+          {problem && polygon && polygon.points.length > 0 && <p className="field__hint send-warning">{t(`send.area.problem.${problem}`)}</p>}
+        </div>
+      )}
+
+      <p className="send-area__chosen" role="status">
+        {value ? t('send.area.chosen', { area: describeChoice(value, t, language) }) : t('send.area.none')}
+      </p>
+
+      {settings && !mapUnavailable ? (
+        <Suspense fallback={<p role="status">{t('map.loading')}</p>}>
+          <AreaMap settings={settings} outlines={outlines} shapes={shapes} focus={focus} onClick={mapClick} onUnavailable={() => setMapUnavailable(true)} label={t('send.area.mapLabel')} />
+        </Suspense>
+      ) : (
+        mapUnavailable && <p className="notice notice--info">{t('send.area.noMap')}</p>
+      )}
+    </fieldset>
+  );
+}
+
+function NumberField({ label, value, step, min, max, onChange }: { label: string; value: number | undefined; step: number; min?: number; max?: number; onChange: (value: number) => void }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        className="field__input"
+        type="number"
+        inputMode="decimal"
+        step={step}
+        min={min}
+        max={max}
+        value={value === undefined ? '' : value}
+        onChange={(event) => {
+          const next = Number(event.target.value);
+          if (event.target.value !== '' && Number.isFinite(next)) onChange(next);
+        }}
+      />
+    </div>
+  );
+}
+
+/** A short human description of a chosen area. */
+export function describeChoice(choice: AreaChoice, t: ReturnType<typeof useT>['t'], language: ReturnType<typeof useT>['language']): string {
+  switch (choice.kind) {
+    case 'municipality':
+      return t('send.area.describe.municipality', { name: choice.name });
+    case 'circle':
+      return t('send.area.describe.circle', { radius: formatNumber(choice.radiusM, language), lat: choice.lat.toFixed(4), lon: choice.lon.toFixed(4) });
+    case 'polygon':
+      return t('send.area.describe.polygon', { count: choice.points.length });
+  }
+}
