@@ -46,10 +46,20 @@ export class MessageService {
   constructor(private readonly options: MessageServiceOptions) {}
 
   async create(organisationId: string, input: DraftInput, actor: Actor): Promise<Message> {
-    const now = this.options.clock.now().toISOString();
-    const message: Message = {
+    const message = this.newMessage(organisationId, newId(), input, actor, {});
+    await this.options.database.transaction(async (tx) => {
+      await insertMessage(tx.db, message);
+      await this.record(tx, message, actor, 'message.create', {});
+    });
+    return message;
+  }
+
+  /** A new message row: a draft unless `state` says otherwise. */
+  private newMessage(organisationId: string, id: string, input: DraftInput, actor: Actor, state: Partial<Message>): Message {
+    const now = this.nowIso();
+    return {
       ...this.draftFields(input),
-      id: newId(),
+      id,
       organisationId,
       status: 'draft',
       msgType: 'Alert',
@@ -67,12 +77,8 @@ export class MessageService {
       revision: 1,
       createdAt: now,
       updatedAt: now,
+      ...state,
     };
-    await this.options.database.transaction(async (tx) => {
-      await insertMessage(tx.db, message);
-      await this.record(tx, message, actor, 'message.create', {});
-    });
-    return message;
   }
 
   /**
@@ -85,27 +91,17 @@ export class MessageService {
     const existing = await findMessage(this.options.database.db, organisationId, id);
     if (existing) return existing;
     const now = this.nowIso();
-    const message: Message = {
-      ...this.draftFields(input),
-      id,
-      organisationId,
+    const by = options.actor.id;
+    const message = this.newMessage(organisationId, id, input, options.actor, {
       status: 'published',
       msgType: options.referencesId ? 'Update' : 'Alert',
       referencesId: options.referencesId,
-      author: options.actor.id,
-      submittedBy: options.actor.id,
+      submittedBy: by,
       submittedAt: now,
-      approvedBy: options.actor.id,
+      approvedBy: by,
       approvedAt: now,
-      emergency: false,
-      emergencyReason: null,
-      rejectionReason: null,
       publishedAt: now,
-      supersededBy: null,
-      revision: 1,
-      createdAt: now,
-      updatedAt: now,
-    };
+    });
     await this.options.database.transaction(async (tx) => {
       await insertMessage(tx.db, message);
       await this.record(tx, message, options.actor, 'message.operational_publish', { reason: options.reason });
