@@ -101,7 +101,8 @@ describeEachStore('appeals', (store) => {
     expect(closingRequest?.body).toContain('Sanne is ongedeerd gevonden.');
 
     const detail = await app.inject({ method: 'GET', url: `/api/appeals/${id}`, headers: { cookie } });
-    expect(detail.json<{ figures: unknown }>().figures).toEqual({ reach: null, closingReach: null, tips: 2, usefulTips: 1, secondsToFirstUsefulTip: 1500, secondsToFirstTip: 600 });
+    // Reach comes from send: no subscriber lives in the area here, so nobody was reached (0, not unknown).
+    expect(detail.json<{ figures: unknown }>().figures).toEqual({ reach: 0, closingReach: 0, tips: 2, usefulTips: 1, secondsToFirstUsefulTip: 1500, secondsToFirstTip: 600 });
 
     const actions = (await t.ctx.audit.list(org.organisationId, 100)).filter((a) => a.subject_id === id).map((a) => a.action);
     expect(actions.sort()).toEqual(['appeal.close', 'appeal.consent', 'appeal.create', 'appeal.photo_add', 'appeal.publish'].sort());

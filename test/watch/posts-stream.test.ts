@@ -54,6 +54,10 @@ describeEachStore('live posts over Server-Sent Events', (store) => {
   it('lets a reconnecting client catch up from Last-Event-ID', async () => {
     const { stored } = await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'gezien' })]);
     const lastSeen = stored[0]!.id;
+    // The client saw 'gezien' in its analysed form; had its analysis come after the reconnect, the
+    // stream would rightly send it live again, which is not what this test is about.
+    const analysed = async (id: string) => (await t.tdb.database.db.selectFrom('post_analysis').select('post_id').where('post_id', '=', id).executeTakeFirst()) !== undefined;
+    await waitFor(() => analysed(lastSeen), "the seen post's analysis", 30_000);
     await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'gemist 1' }), buildIncomingPost({ text: 'gemist 2' })]);
     const stream = await openSse(`${base}/api/posts/stream`, { cookie, 'last-event-id': lastSeen });
     try {
