@@ -1,6 +1,8 @@
 import KDBush from 'kdbush';
 import type { VolunteerPositions } from './dispatch.ts';
-import { boundingDegrees, distanceM, type LonLat } from './geo.ts';
+import { boundingDegrees, distanceM, EARTH_RADIUS_M, type LonLat } from './geo.ts';
+
+const RAD = Math.PI / 180;
 import type { WeeklyWindow } from './weekly.ts';
 
 /**
@@ -173,10 +175,27 @@ export class VolunteerIndex {
       this.visited[slot] = this.stamp;
       visit(slot);
     };
-    for (const point of this.tree!.range(minLon, minLat, maxLon, maxLat)) {
-      if (distanceM(at, { lon: this.treeLon[point]!, lat: this.treeLat[point]! }) <= limit) take(this.treeSlots[point]!);
+    // A flat (equirectangular) distance decides every point clearly inside or outside without
+    // trigonometry; only points in a thin band around the edge get the exact haversine. Its error
+    // comes from the cosine of latitude changing across the box, bounded by `margin`.
+    const ky = EARTH_RADIUS_M * RAD;
+    const kx = ky * Math.cos(at.lat * RAD);
+    const dLatRad = dLat * RAD;
+    const margin = Math.min(0.5, 1e-3 + 4 * Math.tan(Math.min(89, Math.abs(at.lat) + dLat) * RAD) * dLatRad);
+    const inner = (limit * (1 - margin)) ** 2;
+    const outer = (limit * (1 + margin)) ** 2;
+    const near = (lon: number, lat: number): boolean => {
+      const dx = (lon - at.lon) * kx;
+      const dy = (lat - at.lat) * ky;
+      const d2 = dx * dx + dy * dy;
+      return d2 <= inner || (d2 <= outer && distanceM(at, { lon, lat }) <= limit);
+    };
+    const points = this.tree!.range(minLon, minLat, maxLon, maxLat);
+    for (let i = 0; i < points.length; i++) {
+      const point = points[i]!;
+      if (near(this.treeLon[point]!, this.treeLat[point]!)) take(this.treeSlots[point]!);
     }
-    const within = (lon: number, lat: number) => lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat && distanceM(at, { lon, lat }) <= limit;
+    const within = (lon: number, lat: number) => lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat && near(lon, lat);
     for (const slot of this.deltaSlots) {
       if (this.alive[slot] === 0) continue;
       let hit = !Number.isNaN(this.liveLon[slot]!) && within(this.liveLon[slot]!, this.liveLat[slot]!);
