@@ -4,7 +4,7 @@ import { around } from 'geokdbush';
 import KDBush from 'kdbush';
 import pg from 'pg';
 import { AedIndex } from '#respond/aed-index.ts';
-import { decideWave, selectCandidates, type VolunteerPositions } from '#respond/dispatch.ts';
+import { decideWave, selectCandidates } from '#respond/dispatch.ts';
 import type { LonLat } from '#respond/geo.ts';
 import { DEFAULT_DISPATCH_PARAMS } from '#respond/params.ts';
 import { VolunteerIndex } from '#respond/spatial-index.ts';
@@ -241,7 +241,7 @@ export async function dispatchBench(): Promise<Record<string, unknown>> {
   const aeds = new AedIndex();
   for (let i = 0; i < AEDS; i++) aeds.upsert({ id: `a${i}`, lon: aedPoints[i * 2]!, lat: aedPoints[i * 2 + 1]!, active: true, padsExpire: null, batteryExpires: null, availability: i % 5 === 0 ? [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], from: '08:00', to: '18:00' }] : null });
   const decide = (p: LonLat) =>
-    decideWave({ victim: p, moment, params, radiusM: RADIUS, volunteers: index.near(p, RADIUS) as Iterable<VolunteerPositions>, aeds: aeds.near(p, params.maxRadiusM), exclude: new Set() });
+    decideWave({ victim: p, moment, params, radiusM: RADIUS, volunteers: index.near(p, RADIUS), aeds: aeds.near(p, params.maxRadiusM), exclude: new Set() });
   for (let round = 0; round < 2; round++) for (const p of probes) decide(p);
   const decisions: number[] = [];
   let alerted = 0;

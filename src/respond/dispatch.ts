@@ -70,9 +70,13 @@ export function positionOf(v: VolunteerPositions, victim: LonLat, moment: LocalM
  * Steps 1–2: available volunteers within the radius, each once at their nearest usable position,
  * not in `exclude` (already alerted in this dispatch, or busy on another), nearest first, at most
  * `limit`. Ties are broken by id so that the same input always gives the same alerts.
+ *
+ * When the volunteers come nearest first with `nearestM` (the spatial index gives them so; it is
+ * at most the distance of any position in range), the scan stops as soon as `limit` candidates are
+ * strictly nearer than the next volunteer could be: no later one can displace them.
  */
 export function selectCandidates(
-  volunteers: Iterable<VolunteerPositions>,
+  volunteers: Iterable<VolunteerPositions & { nearestM?: number }>,
   victim: LonLat,
   moment: LocalMoment,
   params: Pick<DispatchParams, 'liveFixMaxAgeMs'>,
@@ -80,16 +84,32 @@ export function selectCandidates(
   limit: number,
   exclude: ReadonlySet<string> = new Set(),
 ): Candidate[] {
+  if (limit <= 0) return [];
   const seen = new Set<string>();
-  const found: Candidate[] = [];
+  let found: Candidate[] = [];
+  let sorted = false;
   for (const v of volunteers) {
+    if (v.nearestM !== undefined && found.length >= limit) {
+      if (!sorted) {
+        found = sortCandidates(found).slice(0, limit);
+        sorted = true;
+      }
+      if (found[limit - 1]!.distanceM < v.nearestM) break;
+    }
     if (exclude.has(v.id) || seen.has(v.id)) continue;
     seen.add(v.id);
     const candidate = positionOf(v, victim, moment, params, radiusM);
-    if (candidate) found.push(candidate);
+    if (candidate) {
+      found.push(candidate);
+      sorted = false;
+    }
   }
-  found.sort((a, b) => a.distanceM - b.distanceM || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0));
+  sortCandidates(found);
   return found.length > limit ? found.slice(0, limit) : found;
+}
+
+function sortCandidates(found: Candidate[]): Candidate[] {
+  return found.sort((a, b) => a.distanceM - b.distanceM || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0));
 }
 
 /** What the decision needs to know of an AED. */

@@ -2,8 +2,11 @@ import KDBush from 'kdbush';
 import type { VolunteerPositions } from './dispatch.ts';
 import { boundingDegrees, distanceM, EARTH_RADIUS_M, type LonLat } from './geo.ts';
 
-const RAD = Math.PI / 180;
 import type { WeeklyWindow } from './weekly.ts';
+
+const RAD = Math.PI / 180;
+/** Hits of one `near` query are numbered below this (2^22) inside their sort keys. */
+const LOW = 4_194_304;
 
 /**
  * The volunteers of one organisation in memory, for the radius search of a dispatch.
@@ -17,9 +20,9 @@ import type { WeeklyWindow } from './weekly.ts';
  * (compacting), so a change costs O(1) and a query O(log n + hits + delta).
  *
  * A query takes the kd-tree's points in the circle's bounding box, keeps those within the radius
- * (haversine), and returns every volunteer with such a position — a superset of the candidates;
- * `selectCandidates` (dispatch.ts) then applies the exact rules (which position counts, freshness,
- * windows, qualification, snooze), so the index and the tested rules can never disagree.
+ * (haversine), and returns every volunteer with such a position, nearest first — a superset of the
+ * candidates; `selectCandidates` (dispatch.ts) then applies the exact rules (which position counts,
+ * freshness, windows, qualification, snooze), so the index and the tested rules can never disagree.
  * docs/decisions/0011-dispatch.md gives the measurements behind this choice.
  */
 export class VolunteerIndex {
@@ -49,6 +52,8 @@ export class VolunteerIndex {
   /** Stamp per slot so a query visits a volunteer once without allocating a Set. */
   private visited: Uint32Array = new Uint32Array(0);
   private stamp = 0;
+  /** Per slot, the distance of its nearest position in the current `near` query. */
+  private nearest: Float64Array = new Float64Array(0);
 
   constructor(private readonly options: { rebuildAfter?: number } = {}) {}
 
@@ -141,40 +146,74 @@ export class VolunteerIndex {
    */
   idsWithin(at: LonLat, radiusM: number): string[] {
     const out: string[] = [];
-    this.search(at, radiusM, (slot) => out.push(this.ids[slot]!));
+    const stamp = this.nextStamp();
+    this.search(at, radiusM, (slot) => {
+      if (this.visited[slot] === stamp) return;
+      this.visited[slot] = stamp;
+      out.push(this.ids[slot]!);
+    });
     return out;
   }
 
   /**
-   * Every volunteer with a position within `radiusM` of `at`, materialised for the exact rules
-   * (which then decide which position counts: a fresh live fix elsewhere excludes them).
+   * Every volunteer with a position within `radiusM` of `at`, nearest first by `nearestM` (the
+   * distance of their nearest position in range, floored to the millimetre), materialised lazily
+   * for the exact rules, which then decide which position counts (a fresh live fix elsewhere
+   * excludes them). `nearestM` never exceeds the distance the rules find, so `selectCandidates`
+   * can stop once it holds enough candidates nearer than the next volunteer's `nearestM`: a
+   * dispatch in a city centre materialises a few dozen of the ~900 volunteers within 1 km.
+   * The search runs at once; consume the result before the index changes again.
    */
-  near(at: LonLat, radiusM: number): VolunteerPositions[] {
-    const out: VolunteerPositions[] = [];
-    this.search(at, radiusM, (slot) => out.push(this.materialise(slot)));
-    return out;
+  near(at: LonLat, radiusM: number): Iterable<VolunteerPositions & { nearestM: number }> {
+    const stamp = this.nextStamp();
+    const slots: number[] = [];
+    if (this.nearest.length < this.visited.length) this.nearest = new Float64Array(this.visited.length);
+    const nearest = this.nearest;
+    this.search(at, radiusM, (slot, lon, lat) => {
+      const d = distanceM(at, { lon, lat });
+      if (this.visited[slot] !== stamp) {
+        this.visited[slot] = stamp;
+        nearest[slot] = d;
+        slots.push(slot);
+      } else if (d < nearest[slot]!) nearest[slot] = d;
+    });
+    // One sortable number per hit: millimetres in the high part, the hit's index in the low 22 bits
+    // (exact below 2^53 for distances under 2,000 km), so a typed-array sort orders them.
+    const keys = new Float64Array(slots.length);
+    if (slots.length >= LOW) throw new RangeError(`radius search returned ${slots.length} volunteers; at most ${LOW - 1} are supported`);
+    for (let i = 0; i < slots.length; i++) keys[i] = Math.floor(nearest[slots[i]!]! * 1000) * LOW + i;
+    keys.sort();
+    const materialise = (slot: number) => this.materialise(slot);
+    return (function* () {
+      for (let k = 0; k < keys.length; k++) {
+        const key = keys[k]!;
+        const i = key % LOW;
+        yield Object.assign(materialise(slots[i]!), { nearestM: (key - i) / LOW / 1000 });
+      }
+    })();
   }
 
-  private search(at: LonLat, radiusM: number, visit: (slot: number) => void): void {
+  /** A fresh query stamp, with the tree built and the visit marks sized for every slot. */
+  private nextStamp(): number {
     if (this.tree === null) this.rebuild();
-    const { dLat, dLon } = boundingDegrees(at, radiusM);
-    const minLon = at.lon - dLon;
-    const maxLon = at.lon + dLon;
-    const minLat = at.lat - dLat;
-    const maxLat = at.lat + dLat;
     this.stamp = (this.stamp + 1) >>> 0 || 1;
     if (this.visited.length < this.ids.length) {
       const grown = new Uint32Array(this.ids.length * 2);
       grown.set(this.visited);
       this.visited = grown;
     }
+    return this.stamp;
+  }
+
+  /** Calls `visit` for every position of a live slot within `radiusM` of `at` (a slot may come more than once). */
+  private search(at: LonLat, radiusM: number, visit: (slot: number, lon: number, lat: number) => void): void {
+    const { dLat, dLon } = boundingDegrees(at, radiusM);
+    const minLon = at.lon - dLon;
+    const maxLon = at.lon + dLon;
+    const minLat = at.lat - dLat;
+    const maxLat = at.lat + dLat;
     // Inclusive like ST_DWithin; the micrometre absorbs rounding exactly at the edge.
     const limit = radiusM + 1e-6;
-    const take = (slot: number) => {
-      if (this.alive[slot] === 0 || this.visited[slot] === this.stamp) return;
-      this.visited[slot] = this.stamp;
-      visit(slot);
-    };
     // A flat (equirectangular) distance decides every point clearly inside or outside without
     // trigonometry; only points in a thin band around the edge get the exact haversine. Its error
     // comes from the cosine of latitude changing across the box, bounded by `margin`.
@@ -193,15 +232,17 @@ export class VolunteerIndex {
     const points = this.tree!.range(minLon, minLat, maxLon, maxLat);
     for (let i = 0; i < points.length; i++) {
       const point = points[i]!;
-      if (near(this.treeLon[point]!, this.treeLat[point]!)) take(this.treeSlots[point]!);
+      const slot = this.treeSlots[point]!;
+      const lon = this.treeLon[point]!;
+      const lat = this.treeLat[point]!;
+      if (this.alive[slot] !== 0 && near(lon, lat)) visit(slot, lon, lat);
     }
     const within = (lon: number, lat: number) => lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat && near(lon, lat);
     for (const slot of this.deltaSlots) {
       if (this.alive[slot] === 0) continue;
-      let hit = !Number.isNaN(this.liveLon[slot]!) && within(this.liveLon[slot]!, this.liveLat[slot]!);
+      if (!Number.isNaN(this.liveLon[slot]!) && within(this.liveLon[slot]!, this.liveLat[slot]!)) visit(slot, this.liveLon[slot]!, this.liveLat[slot]!);
       const start = this.addrStart[slot]!;
-      for (let a = start; !hit && a < start + this.addrCount[slot]!; a++) hit = within(this.addrLon[a]!, this.addrLat[a]!);
-      if (hit) take(slot);
+      for (let a = start; a < start + this.addrCount[slot]!; a++) if (within(this.addrLon[a]!, this.addrLat[a]!)) visit(slot, this.addrLon[a]!, this.addrLat[a]!);
     }
   }
 

@@ -17,7 +17,7 @@ describe('volunteer spatial index', () => {
       fc.record({ kind: fc.constant('rebuild' as const) }),
     );
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 80 }), fc.integer({ min: 100, max: 1000 }), (ops, radius) => {
+      fc.property(fc.array(op, { maxLength: 80 }), fc.integer({ min: 100, max: 1000 }), fc.integer({ min: 1, max: 12 }), (ops, radius, limit) => {
         const index = new VolunteerIndex({ rebuildAfter: 8 });
         const truth = new Map<string, VolunteerPositions>();
         index.rebuild();
@@ -41,6 +41,8 @@ describe('volunteer spatial index', () => {
         const fromIndex = selectCandidates(index.near(VICTIM, radius), VICTIM, MOMENT, params, radius, 1000);
         const fromScan = selectCandidates(truth.values(), VICTIM, MOMENT, params, radius, 1000);
         expect(ids(fromIndex)).toEqual(ids(fromScan));
+        // The nearest-first early stop keeps exactly the scan's `limit` nearest.
+        expect(selectCandidates(index.near(VICTIM, radius), VICTIM, MOMENT, params, radius, limit)).toEqual(fromScan.slice(0, limit));
         expect(index.size).toBe(truth.size);
       }),
       { numRuns: 200 },
@@ -63,6 +65,27 @@ describe('volunteer spatial index', () => {
       expect(index.idsWithin(VICTIM, radius).sort()).toEqual(ids(scan).sort());
       expect(ids(selectCandidates(index.near(VICTIM, radius), VICTIM, MOMENT, DEFAULT_DISPATCH_PARAMS, radius, 100_000))).toEqual(ids(scan));
     }
+  });
+
+  it('yields volunteers nearest first, each with the distance of its nearest position in range', () => {
+    const index = new VolunteerIndex();
+    index.upsert({ id: 'far-home-near-work', qualifiedUntil: '2030-01-01', snoozedUntil: null, live: null, addresses: [{ ...destination(VICTIM, 900, 0), windows: null }, { ...destination(VICTIM, 100, 90), windows: null }] });
+    index.upsert({ id: 'middle', qualifiedUntil: '2030-01-01', snoozedUntil: null, live: null, addresses: [{ ...destination(VICTIM, 400, 180), windows: null }] });
+    index.upsert({ id: 'outside', qualifiedUntil: '2030-01-01', snoozedUntil: null, live: null, addresses: [{ ...destination(VICTIM, 1500, 180), windows: null }] });
+    const found = [...index.near(VICTIM, 1000)].map((v) => [v.id, Math.round(v.nearestM)]);
+    expect(found).toEqual([
+      ['far-home-near-work', 100],
+      ['middle', 400],
+    ]);
+  });
+
+  it('stops early only when no later volunteer can be nearer: a near home with a fresh live fix far away does not count', () => {
+    const index = new VolunteerIndex();
+    const elsewhere = { ...destination(VICTIM, 800, 0), at: MOMENT.now - 60_000 };
+    index.upsert({ id: 'home-near-but-out', qualifiedUntil: '2030-01-01', snoozedUntil: null, live: elsewhere, addresses: [{ ...destination(VICTIM, 100, 90), windows: null }] });
+    index.upsert({ id: 'at-home', qualifiedUntil: '2030-01-01', snoozedUntil: null, live: null, addresses: [{ ...destination(VICTIM, 600, 180), windows: null }] });
+    const chosen = selectCandidates(index.near(VICTIM, 1000), VICTIM, MOMENT, DEFAULT_DISPATCH_PARAMS, 1000, 1);
+    expect(chosen.map((c) => [c.volunteerId, Math.round(c.distanceM)])).toEqual([['at-home', 600]]);
   });
 
   it('returns volunteers stored with their windows', () => {
