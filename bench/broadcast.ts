@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import circle from '@turf/circle';
+import turfArea from '@turf/area';
 import booleanIntersects from '@turf/boolean-intersects';
+import { feature, featureCollection } from '@turf/helpers';
+import intersect from '@turf/intersect';
 import BetterSqlite3 from 'better-sqlite3';
 import { ManualClock } from '#core/clock.ts';
 import { MemoryBus } from '#platform/bus/memory-bus.ts';
@@ -153,7 +156,10 @@ function message(id: string): Message {
 
 /**
  * The peer: what one would write without an index — an indexed bounding-box query in SQL, then
- * turf's exact intersection on every candidate (circles as 64-gons, as turf needs polygons).
+ * turf on every candidate: circles (as 64-gons, as turf needs polygons) by `booleanIntersects`,
+ * outlines by the area of their exact intersection (`@turf/intersect`), so that areas which only
+ * share a border are not reached (the same meaning as ours); a municipality's answer is computed
+ * once per code.
  */
 function peerSelect(file: string, target: Message): NewDelivery[] {
   const municipalities = bundledMunicipalities();
@@ -167,14 +173,23 @@ function peerSelect(file: string, target: Message): NewDelivery[] {
     )
     .all(maxLon, minLon, maxLat, minLat) as { id: string; channel: string; language: string; topics: string; area: string; geometry: string | null }[];
   db.close();
+  const overlaps = (shape: AreaGeometry) => {
+    const common = intersect(featureCollection([feature(shape), feature(geometry)]));
+    return common !== null && turfArea(common) > 0;
+  };
+  const byCode = new Map<string, boolean>();
   const out: NewDelivery[] = [];
   for (const r of rows) {
     const topics = JSON.parse(r.topics) as string[];
     if (topics.length > 0 && !topics.some((t) => target.topics.includes(t) || t === target.category)) continue;
     const area = JSON.parse(r.area) as AreaInput;
-    const shape =
-      area.kind === 'circle' ? circle([area.lon, area.lat], area.radiusM, { steps: 64, units: 'meters' }).geometry : area.kind === 'municipality' ? municipalities.get(area.code)!.geometry : (JSON.parse(r.geometry!) as AreaGeometry);
-    if (!booleanIntersects(shape, geometry)) continue;
+    let reached: boolean;
+    if (area.kind === 'circle') reached = booleanIntersects(circle([area.lon, area.lat], area.radiusM, { steps: 64, units: 'meters' }).geometry, geometry);
+    else if (area.kind === 'municipality') {
+      if (!byCode.has(area.code)) byCode.set(area.code, overlaps(municipalities.get(area.code)!.geometry));
+      reached = byCode.get(area.code)!;
+    } else reached = overlaps(JSON.parse(r.geometry!) as AreaGeometry);
+    if (!reached) continue;
     const language = r.language === 'en' ? 'en' : 'nl';
     out.push({ idempotencyKey: idempotencyKey(target.id, r.channel, r), organisationId: target.organisationId, messageId: target.id, channel: r.channel, recipientId: r.id, language });
   }

@@ -87,7 +87,7 @@ describeEachStore('citizen subscriptions over HTTP', (store) => {
       { channel: 'email', email: 'geen-adres', area: { kind: 'municipality', code: 'GM0344' } },
       { channel: 'sms', to: '+31612345678', area: { kind: 'municipality', code: 'GM0344' } },
       { ...buildPushSubscription(), subscription: { endpoint: 'ftp://x', keys: { p256dh: 'x', auth: 'y' } } },
-      { ...buildPushSubscription(), area: { kind: 'postcode', postcode: '3511' } },
+      { ...buildPushSubscription(), area: { kind: 'postcode', postcode: '1010' } }, // no such PC4
       { ...buildPushSubscription(), area: { kind: 'circle', lat: 52, lon: 5, radiusM: 1e9 } },
     ];
     for (const payload of cases) {

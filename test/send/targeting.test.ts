@@ -1,10 +1,13 @@
 import circle from '@turf/circle';
+import turfArea from '@turf/area';
 import booleanIntersects from '@turf/boolean-intersects';
+import intersect from '@turf/intersect';
+import { featureCollection, feature } from '@turf/helpers';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '#core/errors.ts';
 import { areaInputSchema, resolveArea } from '#send/targeting/area.ts';
-import { circleIntersects, distanceToOutlineM, geometriesIntersect, type AreaGeometry } from '#send/targeting/geometry.ts';
+import { circleIntersects, distanceToOutlineM, geometriesIntersect, geometriesOverlap, type AreaGeometry } from '#send/targeting/geometry.ts';
 import { bundledMunicipalities } from '#send/targeting/municipalities.ts';
 import { matchesShape, SubscriptionIndex, type IndexedSubscription } from '#send/targeting/subscription-index.ts';
 
@@ -44,8 +47,9 @@ describe('areas', () => {
     expect(codeOf(() => resolveArea({ kind: 'municipality', code: 'GM9999' }, municipalities))).toBe('UNKNOWN_MUNICIPALITY');
   });
 
-  it('says plainly that postcode areas are not available (no open PC4 outlines shipped)', () => {
-    expect(codeOf(() => resolveArea({ kind: 'postcode', postcode: '3511' }, municipalities))).toBe('POSTCODE_AREAS_UNAVAILABLE');
+  it('resolves a postcode-4 area (approximate outlines, test/send/postcode-areas.test.ts) and refuses an unknown one', () => {
+    expect(resolveArea({ kind: 'postcode', postcode: '3511' }, municipalities).shape.kind).toBe('polygon');
+    expect(codeOf(() => resolveArea({ kind: 'postcode', postcode: '1010' }, municipalities))).toBe('UNKNOWN_POSTCODE');
   });
 
   it('never crashes on any input: it parses and resolves, or gives a domain error', () => {
@@ -112,6 +116,69 @@ describe('outline against outline', () => {
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('overlap (what targeting means)', () => {
+  const rect = (x0: number, y0: number, x1: number, y1: number): AreaGeometry => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+
+  it('does not count neighbouring municipalities, which share their border exactly, as overlapping; each overlaps itself', () => {
+    const utrecht = municipalities.get('GM0344')!;
+    const neighbours = municipalities.all().filter((m) => m.code !== 'GM0344' && geometriesIntersect(m.geometry, utrecht.geometry, m.bbox, utrecht.bbox));
+    expect(neighbours.map((m) => m.name)).toEqual(expect.arrayContaining(['Nieuwegein', 'De Bilt', 'Stichtse Vecht']));
+    for (const m of neighbours) expect([m.name, geometriesOverlap(m.geometry, utrecht.geometry, m.bbox, utrecht.bbox)]).toEqual([m.name, false]);
+    expect(geometriesOverlap(utrecht.geometry, utrecht.geometry)).toBe(true);
+  });
+
+  it('finds boundaries that cross with no vertex inside the other (a plus sign), and refuses shapes that only touch', () => {
+    expect(geometriesOverlap(rect(5.0, 52.09, 5.2, 52.11), rect(5.09, 52.0, 5.11, 52.2))).toBe(true);
+    expect(geometriesOverlap(rect(5.0, 52.0, 5.1, 52.1), rect(5.1, 52.0, 5.2, 52.1))).toBe(false);
+    expect(geometriesOverlap(rect(5.0, 52.0, 5.1, 52.1), rect(5.1, 52.1, 5.2, 52.2))).toBe(false);
+  });
+
+  it('agrees with an exact polygon intersection (turf) whenever the overlap is not a sliver (property)', () => {
+    const codes = ['GM0344', 'GM0363', 'GM0307', 'GM0518', 'GM0034'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...codes),
+        fc.array(fc.tuple(fc.double({ min: -0.15, max: 0.15, noNaN: true }), fc.double({ min: -0.1, max: 0.1, noNaN: true })), { minLength: 3, maxLength: 6 }),
+        (code, offsets) => {
+          const m = municipalities.get(code)!;
+          const cx = (m.bbox[0] + m.bbox[2]) / 2;
+          const cy = (m.bbox[1] + m.bbox[3]) / 2;
+          const points = offsets.map(([dx, dy], i) => {
+            const angle = (2 * Math.PI * i) / offsets.length;
+            const r = Math.hypot(dx, dy) + 0.005;
+            return [cx + dx + r * Math.cos(angle), cy + dy + r * Math.sin(angle)] as [number, number];
+          });
+          const geometry: AreaGeometry = { type: 'Polygon', coordinates: [[...points, points[0]!]] };
+          const common = intersect(featureCollection([feature(geometry), feature(m.geometry)]));
+          const shared = common ? turfArea(common) : 0;
+          const smaller = Math.min(turfArea(geometry), turfArea(m.geometry));
+          if (shared === 0) expect(geometriesOverlap(geometry, m.geometry)).toBe(false);
+          else if (shared > 0.01 * smaller) expect(geometriesOverlap(geometry, m.geometry)).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reaches subscribers whose area overlaps the target, not those of a neighbouring municipality', () => {
+    const index = new SubscriptionIndex(municipalities);
+    const sub = (id: string, area: Parameters<typeof resolveArea>[0]): IndexedSubscription => {
+      const resolved = resolveArea(area, municipalities);
+      return { id, organisationId: null, channel: 'webpush', language: 'nl', topics: [], shape: resolved.shape, bbox: resolved.bbox };
+    };
+    index.rebuild([
+      sub('utrecht', { kind: 'municipality', code: 'GM0344' }),
+      sub('nieuwegein', { kind: 'municipality', code: 'GM0356' }),
+      // Nieuwegein centre, 3 km: reaches into Utrecht's south.
+      sub('nieuwegein-circle', { kind: 'circle', lat: 52.0297, lon: 5.0911, radiusM: 3000 }),
+      sub('nieuwegein-small-circle', { kind: 'circle', lat: 52.0297, lon: 5.0911, radiusM: 300 }),
+    ]);
+    const target = resolveArea({ kind: 'municipality', code: 'GM0344' }, municipalities);
+    const reached = index.select({ organisationId: 'org', geometry: target.geometry, bbox: target.bbox, topics: ['fire'], channels: ['webpush'] }).map((r) => r.id);
+    expect(reached.sort()).toEqual(['nieuwegein-circle', 'utrecht']);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Logger } from '#platform/log.ts';
 import type { Mailer } from '#platform/mail/mailer.ts';
 import { resolveArea, type AreaInput } from '../targeting/area.ts';
 import type { Municipalities } from '../targeting/municipalities.ts';
+import type { PostcodeAreas } from '../targeting/postcode-areas.ts';
 import { SubscriptionIndex, type IndexedSubscription } from '../targeting/subscription-index.ts';
 import { confirmationMail } from './confirmation-mail.ts';
 import type { CitizenSubscriptionInput, EndpointSubscriptionInput, SubscriptionChannel } from './subscription.ts';
@@ -30,6 +31,11 @@ export interface SubscriptionServiceOptions {
   jobs: JobRunner;
   tokens: SubscriptionTokens;
   municipalities: Municipalities;
+  /**
+   * Postcode-4 outlines for `postcode` areas; absent: the bundled file. A postcode subscription
+   * stores the outline it resolved to, so later replacing the file changes new subscriptions only.
+   */
+  postcodeAreas?: PostcodeAreas | null;
   /** Null when no SMTP server is configured: email subscriptions are then refused. */
   mailer: Mailer | null;
   publicUrl: string;
@@ -173,7 +179,7 @@ export class SubscriptionService {
   }
 
   private row(id: string, channel: SubscriptionChannel, address: string, input: { area: AreaInput; topics: string[]; language: 'nl' | 'en'; organisationId: string | null }, status: 'pending' | 'active'): SendSubscriptionTable {
-    const area = resolveArea(input.area, this.options.municipalities);
+    const area = resolveArea(input.area, this.options.municipalities, this.options.postcodeAreas);
     const now = this.options.clock.now();
     const pending = status === 'pending';
     return {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { invalid } from '#core/errors.ts';
 import { bboxOf, circleBBox, type AreaGeometry, type BBox } from './geometry.ts';
 import type { Municipalities } from './municipalities.ts';
+import { bundledPostcodeAreas, type PostcodeAreas } from './postcode-areas.ts';
 
 /**
  * Areas as staff and citizens give them (SPEC S2, S5): a drawn polygon, a circle, a municipality
@@ -119,13 +120,31 @@ function resolveCircle(input: Extract<AreaInput, { kind: 'circle' }>): ResolvedA
   };
 }
 
+function resolvePostcode(input: Extract<AreaInput, { kind: 'postcode' }>, postcodeAreas: PostcodeAreas | null): ResolvedArea {
+  if (!postcodeAreas) {
+    throw invalid('POSTCODE_AREAS_UNAVAILABLE', 'Postcodegebieden zijn op deze installatie niet beschikbaar; kies een gemeente of een cirkel, of teken het gebied. / Postcode areas are not available on this installation: choose a municipality or a circle, or draw the area.');
+  }
+  const area = postcodeAreas.get(input.postcode);
+  if (!area) {
+    throw invalid('UNKNOWN_POSTCODE', `Postcode ${input.postcode} is niet bekend als postcodegebied; controleer de vier cijfers. / Postcode ${input.postcode} is not a known postcode area; check the four digits.`, { postcode: input.postcode });
+  }
+  return {
+    input,
+    description: input.description ?? `Postcodegebied ${area.postcode}${area.place ? ` (${area.place})` : ''}`,
+    geometry: area.geometry,
+    bbox: area.bbox,
+    shape: { kind: 'polygon', geometry: area.geometry },
+  };
+}
+
 /**
  * Turns an area as given into its outline and shape. Throws `INVALID_AREA` for a polygon CAP
- * would refuse, `UNKNOWN_MUNICIPALITY`, and `POSTCODE_AREAS_UNAVAILABLE`: no open postcode-4
- * outlines ship with Waakzaam yet (data/SOURCES.md), so postcode areas are refused rather than
- * guessed.
+ * would refuse, `UNKNOWN_MUNICIPALITY`, `UNKNOWN_POSTCODE`, and `POSTCODE_AREAS_UNAVAILABLE`
+ * when the installation has no postcode areas file. Postcode areas are approximations unless the
+ * installation replaced the bundled file (docs/decisions/0015-postcode-areas.md); they are
+ * matched as the polygons they resolve to. Tests pass `postcodeAreas`; null means none.
  */
-export function resolveArea(input: AreaInput, municipalities: Municipalities): ResolvedArea {
+export function resolveArea(input: AreaInput, municipalities: Municipalities, postcodeAreas?: PostcodeAreas | null): ResolvedArea {
   switch (input.kind) {
     case 'polygon':
       return resolvePolygon(input);
@@ -143,6 +162,7 @@ export function resolveArea(input: AreaInput, municipalities: Municipalities): R
       };
     }
     case 'postcode':
-      throw invalid('POSTCODE_AREAS_UNAVAILABLE', 'Postcode areas are not available yet: choose a municipality, a circle or draw the area.');
+      // The bundled file (1.4 MB) is read on the first postcode area, not on every start.
+      return resolvePostcode(input, postcodeAreas === undefined ? bundledPostcodeAreas() : postcodeAreas);
   }
 }

@@ -160,6 +160,45 @@ export function geometriesIntersect(a: AreaGeometry, b: AreaGeometry, aBox: BBox
   return boundariesCross(a, b, overlap);
 }
 
+/** A vertex nearer than this to the other outline counts as on it (shared borders, rounding). */
+const ON_OUTLINE_M = 0.5;
+/** Samples per side of the common box when no vertex decides (1,024 points). */
+const OVERLAP_GRID = 32;
+
+function anyVertexDeepInside(a: AreaGeometry, b: AreaGeometry): boolean {
+  for (const polygon of polygonsOf(a)) {
+    for (const ring of polygon) {
+      for (const p of ring) if (pointInGeometry(p[0]!, p[1]!, b) && distanceToOutlineM(p[0]!, p[1]!, b) > ON_OUTLINE_M) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Do two areas overlap — share more than a border? This is what targeting means: a subscriber of
+ * Nieuwegein is not reached by a message for Utrecht because the two municipalities touch (their
+ * CBS outlines share every border vertex exactly, as do neighbouring postcode areas). True when
+ * a vertex of one lies inside the other by more than half a metre, or when a grid of sample
+ * points over the common box (boundaries that cross without a vertex inside, like a plus sign)
+ * finds a point inside both; an overlap thinner than the grid's spacing (1/32 of the common box)
+ * and holding no vertex is not found.
+ */
+export function geometriesOverlap(a: AreaGeometry, b: AreaGeometry, aBox: BBox = bboxOf(a), bBox: BBox = bboxOf(b)): boolean {
+  if (!geometriesIntersect(a, b, aBox, bBox)) return false;
+  if (anyVertexDeepInside(a, b) || anyVertexDeepInside(b, a)) return true;
+  const [minX, minY, maxX, maxY] = [Math.max(aBox[0], bBox[0]), Math.max(aBox[1], bBox[1]), Math.min(aBox[2], bBox[2]), Math.min(aBox[3], bBox[3])];
+  const w = (maxX - minX) / OVERLAP_GRID;
+  const h = (maxY - minY) / OVERLAP_GRID;
+  for (let i = 0; i < OVERLAP_GRID; i++) {
+    for (let j = 0; j < OVERLAP_GRID; j++) {
+      const x = minX + (i + 0.5) * w;
+      const y = minY + (j + 0.5) * h;
+      if (pointInGeometry(x, y, a) && pointInGeometry(x, y, b)) return true;
+    }
+  }
+  return false;
+}
+
 /** Haversine distance in metres. */
 export function distanceM(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const dLat = (lat2 - lat1) * RAD;

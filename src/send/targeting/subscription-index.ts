@@ -1,6 +1,6 @@
 import KDBush from 'kdbush';
 import type { AreaShape } from './area.ts';
-import { bboxesOverlap, circleIntersects, geometriesIntersect, type AreaGeometry, type BBox } from './geometry.ts';
+import { bboxesOverlap, circleIntersects, geometriesOverlap, type AreaGeometry, type BBox } from './geometry.ts';
 import type { Municipalities } from './municipalities.ts';
 
 /** A subscription as the index needs it: who, on which channel, in which language, where, about what. */
@@ -168,14 +168,14 @@ export class SubscriptionIndex {
         const reached =
           this.kinds[i] === KIND_CIRCLE
             ? circleIntersects(this.circles[i * 3]!, this.circles[i * 3 + 1]!, this.circles[i * 3 + 2]!, query.geometry)
-            : geometriesIntersect(this.polygons.get(i)!, query.geometry, [box[b]!, box[b + 1]!, box[b + 2]!, box[b + 3]!], query.bbox);
+            : geometriesOverlap(this.polygons.get(i)!, query.geometry, [box[b]!, box[b + 1]!, box[b + 2]!, box[b + 3]!], query.bbox);
         if (reached) emit(this.ids[i]!, this.channelNames[this.channels[i]!]!, this.languages[i] === 1 ? 'en' : 'nl');
       }
     }
     for (const [code, members] of this.municipalityGroups) {
       const municipality = this.municipalities.get(code);
       if (!municipality || !bboxesOverlap(municipality.bbox, query.bbox)) continue;
-      if (!geometriesIntersect(municipality.geometry, query.geometry, municipality.bbox, query.bbox)) continue;
+      if (!geometriesOverlap(municipality.geometry, query.geometry, municipality.bbox, query.bbox)) continue;
       for (const i of members) if (passes(i)) emit(this.ids[i]!, this.channelNames[this.channels[i]!]!, this.languages[i] === 1 ? 'en' : 'nl');
     }
     for (const s of this.pending.values()) {
@@ -282,10 +282,10 @@ export function matchesShape(s: Pick<IndexedSubscription, 'shape' | 'bbox'>, que
     case 'circle':
       return circleIntersects(s.shape.lat, s.shape.lon, s.shape.radiusM, query.geometry);
     case 'polygon':
-      return geometriesIntersect(s.shape.geometry, query.geometry, s.bbox, query.bbox);
+      return geometriesOverlap(s.shape.geometry, query.geometry, s.bbox, query.bbox);
     case 'municipality': {
       const m = municipalities.get(s.shape.code);
-      return m !== undefined && geometriesIntersect(m.geometry, query.geometry, m.bbox, query.bbox);
+      return m !== undefined && geometriesOverlap(m.geometry, query.geometry, m.bbox, query.bbox);
     }
   }
 }
