@@ -13,6 +13,21 @@ import { matchesShape, SubscriptionIndex, type IndexedSubscription } from '#send
 
 const municipalities = bundledMunicipalities();
 
+const STAR_CODES = ['GM0344', 'GM0363', 'GM0307', 'GM0518', 'GM0034'];
+const starOffsets = fc.array(fc.tuple(fc.double({ min: -0.15, max: 0.15, noNaN: true }), fc.double({ min: -0.1, max: 0.1, noNaN: true })), { minLength: 3, maxLength: 6 });
+
+/** A star-shaped polygon around a point near the box's centre: never self-intersecting. */
+function starPolygonNear(bbox: readonly number[], offsets: readonly [number, number][]): AreaGeometry {
+  const cx = (bbox[0]! + bbox[2]!) / 2;
+  const cy = (bbox[1]! + bbox[3]!) / 2;
+  const points = offsets.map(([dx, dy], i) => {
+    const angle = (2 * Math.PI * i) / offsets.length;
+    const r = Math.hypot(dx, dy) + 0.005;
+    return [cx + dx + r * Math.cos(angle), cy + dy + r * Math.sin(angle)] as [number, number];
+  });
+  return { type: 'Polygon', coordinates: [[...points, points[0]!]] };
+}
+
 function codeOf(fn: () => unknown): string | undefined {
   try {
     fn();
@@ -95,22 +110,13 @@ describe('circle against outline', () => {
 
 describe('outline against outline', () => {
   it('agrees with turf on random quadrilaterals against municipality outlines (holes and islands included)', () => {
-    const codes = ['GM0344', 'GM0363', 'GM0307', 'GM0518', 'GM0034'];
     fc.assert(
       fc.property(
-        fc.constantFrom(...codes),
-        fc.array(fc.tuple(fc.double({ min: -0.15, max: 0.15, noNaN: true }), fc.double({ min: -0.1, max: 0.1, noNaN: true })), { minLength: 3, maxLength: 6 }),
+        fc.constantFrom(...STAR_CODES),
+        starOffsets,
         (code, offsets) => {
           const m = municipalities.get(code)!;
-          const cx = (m.bbox[0] + m.bbox[2]) / 2;
-          const cy = (m.bbox[1] + m.bbox[3]) / 2;
-          // A star-shaped polygon around a point near the municipality: never self-intersecting.
-          const points = offsets.map(([dx, dy], i) => {
-            const angle = (2 * Math.PI * i) / offsets.length;
-            const r = Math.hypot(dx, dy) + 0.005;
-            return [cx + dx + r * Math.cos(angle), cy + dy + r * Math.sin(angle)] as [number, number];
-          });
-          const geometry: AreaGeometry = { type: 'Polygon', coordinates: [[...points, points[0]!]] };
+          const geometry = starPolygonNear(m.bbox, offsets);
           expect(geometriesIntersect(geometry, m.geometry)).toBe(booleanIntersects(geometry, m.geometry));
         },
       ),
@@ -137,21 +143,13 @@ describe('overlap (what targeting means)', () => {
   });
 
   it('agrees with an exact polygon intersection (turf) whenever the overlap is not a sliver (property)', () => {
-    const codes = ['GM0344', 'GM0363', 'GM0307', 'GM0518', 'GM0034'];
     fc.assert(
       fc.property(
-        fc.constantFrom(...codes),
-        fc.array(fc.tuple(fc.double({ min: -0.15, max: 0.15, noNaN: true }), fc.double({ min: -0.1, max: 0.1, noNaN: true })), { minLength: 3, maxLength: 6 }),
+        fc.constantFrom(...STAR_CODES),
+        starOffsets,
         (code, offsets) => {
           const m = municipalities.get(code)!;
-          const cx = (m.bbox[0] + m.bbox[2]) / 2;
-          const cy = (m.bbox[1] + m.bbox[3]) / 2;
-          const points = offsets.map(([dx, dy], i) => {
-            const angle = (2 * Math.PI * i) / offsets.length;
-            const r = Math.hypot(dx, dy) + 0.005;
-            return [cx + dx + r * Math.cos(angle), cy + dy + r * Math.sin(angle)] as [number, number];
-          });
-          const geometry: AreaGeometry = { type: 'Polygon', coordinates: [[...points, points[0]!]] };
+          const geometry = starPolygonNear(m.bbox, offsets);
           const common = intersect(featureCollection([feature(geometry), feature(m.geometry)]));
           const shared = common ? turfArea(common) : 0;
           const smaller = Math.min(turfArea(geometry), turfArea(m.geometry));
