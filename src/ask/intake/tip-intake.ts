@@ -47,6 +47,7 @@ export class TipIntake {
   private readonly organisations = new Map<string, number>();
   private readonly pending: Pending[] = [];
   private flushing = false;
+  private scheduled = false;
 
   constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock; files: MediaFiles }) {}
 
@@ -60,7 +61,16 @@ export class TipIntake {
   private commit(entry: Omit<Pending, 'done'>): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ ...entry, done: (error) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error('tip not stored', { cause: error }))) });
-      if (!this.flushing) void this.flush();
+      // Flush after this turn of the event loop, not now: SQLite's writes complete without
+      // yielding to I/O, so a flush started at once would always hold this one tip. Waiting for
+      // setImmediate lets every request read in the same I/O phase join the transaction.
+      if (!this.flushing && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          void this.flush();
+        });
+      }
     });
   }
 
