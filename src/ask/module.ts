@@ -43,10 +43,11 @@ export async function createAskModule(deps: AskDeps): Promise<AskModule> {
   const { database, bus, audit, clock, log } = deps;
   const publisher = deps.publisher ?? new BusAppealPublisher({ bus, clock });
   const triage = new TriageConsumer({ database, bus, classifiers: deps.classifiers, clock });
-  const media = new MediaProcessor({ database, bus, clock, files, log: log.child({ component: 'ask.media' }) });
+  const intake = new TipIntake({ database, bus, clock, files });
+  const media = new MediaProcessor({ database, bus, clock, files, log: log.child({ component: 'ask.media' }), intakeBusy: () => intake.busyWithPhotos() });
   return {
     files,
-    intake: new TipIntake({ database, bus, clock, files }),
+    intake,
     tips: new TipService({ database, bus, audit, clock, files }),
     appeals: new AppealService({ database, bus, audit, clock, files, publisher }),
     triage,

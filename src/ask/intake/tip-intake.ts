@@ -48,6 +48,8 @@ export class TipIntake {
   private readonly pending: Pending[] = [];
   private flushing = false;
   private scheduled = false;
+  /** When (epoch ms) the last tip with photos was submitted; see `busyWithPhotos`. */
+  private lastPhotoAt = 0;
 
   constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock; files: MediaFiles }) {}
 
@@ -122,8 +124,14 @@ export class TipIntake {
     });
   }
 
+  /** True when photos arrived in the last second: the media processor of this process then yields. */
+  busyWithPhotos(): boolean {
+    return Date.now() - this.lastPhotoAt < 1000;
+  }
+
   async submit(input: TipInput, photos: readonly VerifiedPhoto[] = []): Promise<TipReceipt> {
     const { clock, files } = this.options;
+    if (photos.length > 0) this.lastPhotoAt = Date.now();
     if (input.text.trim().length === 0 && photos.length === 0) throw invalid('TIP_EMPTY', 'A tip needs a text or a photo.');
     if (input.anonymous && input.contact && Object.values(input.contact).some((v) => v)) {
       throw invalid('CONTACT_WHEN_ANONYMOUS', 'An anonymous tip cannot carry contact details; send anonymous: false to leave them.');

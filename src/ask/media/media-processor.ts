@@ -17,6 +17,8 @@ const INDEX_DAYS = 30;
 const INDEX_LIMIT = 100_000;
 /** Photos decoded at once; sharp runs each on libuv's thread pool. */
 const PARALLEL = 4;
+/** Photos decoded at once while the intake of this process is taking uploads (it comes first). */
+const PARALLEL_UNDER_INTAKE = 1;
 
 interface GroupEntry {
   id: string;
@@ -34,7 +36,21 @@ interface GroupEntry {
 export class MediaProcessor {
   private readonly indexes = new Map<string, Promise<BkTree<GroupEntry>>>();
 
-  constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock; files: MediaFiles; log: Logger }) {}
+  constructor(
+    private readonly options: {
+      database: Database;
+      bus: EventBus;
+      clock: Clock;
+      files: MediaFiles;
+      log: Logger;
+      /**
+       * True while the tip intake in this process is busy. Accepting a photo is what a citizen
+       * waits for; processing can wait, so during a flood it takes one core's worth of work and
+       * catches up afterwards (in the scaled setup intake and workers are separate processes).
+       */
+      intakeBusy?: () => boolean;
+    },
+  ) {}
 
   register(): void {
     this.options.bus.subscribe(MEDIA_CONSUMER, ['media.received'], (events) => this.handle(events), { batchSize: 32 });
@@ -45,13 +61,16 @@ export class MediaProcessor {
     const rows = (await findMediaRows(this.options.database.db, ids)).filter((r) => r.status === 'pending').sort((a, b) => (a.id < b.id ? -1 : 1));
     let next = 0;
     const results = new Map<string, ProcessedPhoto | { rejected: string }>();
-    const worker = async () => {
+    const worker = async (slot: number) => {
       while (next < rows.length) {
+        // Workers above the reduced parallelism pause while the intake is busy.
+        while (slot >= PARALLEL_UNDER_INTAKE && next < rows.length && this.options.intakeBusy?.()) await new Promise((r) => setTimeout(r, 200));
+        if (next >= rows.length) break;
         const row = rows[next++]!;
         results.set(row.id, await this.work(row));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, rows.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, rows.length) }, (_, slot) => worker(slot)));
     // Grouping and storing go in id order, so a rerun groups the same way.
     for (const row of rows) await this.store(row, results.get(row.id)!);
   }
