@@ -11,6 +11,7 @@ import { SparklineChart } from '../sparkline-chart.tsx';
 import { TimelineChart } from './charts.tsx';
 import { INCIDENT_STATUSES, type Incident, type IncidentDetail, type IncidentStatus, type SignalsApi } from './signals-api.ts';
 import { useResource } from './use-resource.ts';
+import { LoadError, PostLine } from './watch-parts.tsx';
 import './signals.css';
 
 // MapLibre is about a megabyte: loaded only when an incident is opened.
@@ -48,11 +49,7 @@ export function IncidentsView({ api, signals, canManage, onOpenPost, onUnauthori
         </h2>
         <p className="field__hint">{t('incidents.lead')}</p>
         {resource.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {resource.status === 'error' && (
-          <p className="notice notice--error" role="alert">
-            {t('signals.loadError')} {errorMessage(resource.error, { t })}
-          </p>
-        )}
+        {resource.status === 'error' && <LoadError error={resource.error} />}
         {resource.status === 'ready' && incidents.length === 0 && <p className="feed-state">{t('incidents.empty')}</p>}
         <ul className="signals__items">
           {incidents.map((incident) => (
@@ -170,11 +167,7 @@ function IncidentPanel({ id, api, signals, canManage, others, onChanged, onOpenP
           {t('signals.close')}
         </button>
       </div>
-      {resource.status === 'error' && (
-        <p className="notice notice--error" role="alert">
-          {t('signals.loadError')} {errorMessage(resource.error, translator)}
-        </p>
-      )}
+      {resource.status === 'error' && <LoadError error={resource.error} />}
       <p role="status" className={message ? `notice notice--${message.kind === 'ok' ? 'info' : 'error'}` : 'visually-hidden'}>
         {message?.text ?? ''}
       </p>
@@ -256,18 +249,7 @@ function IncidentPanel({ id, api, signals, canManage, others, onChanged, onOpenP
                     onChange={(event) => setSplitIds((current) => (event.target.checked ? [...current, member.postId] : current.filter((x) => x !== member.postId)))}
                   />
                 )}
-                <div>
-                  <p className="signals__post-text" dir="auto">
-                    {member.text}
-                  </p>
-                  <p className="signals__meta">
-                    <time dateTime={member.createdAt}>{formatAbsoluteTime(member.createdAt, language)}</time>
-                    {member.placeName && <> · {member.placeName}</>} ·{' '}
-                    <button type="button" className="link-button" onClick={() => onOpenPost(member.postId)}>
-                      {t('post.details')}
-                    </button>
-                  </p>
-                </div>
+                <PostLine text={member.text} createdAt={member.createdAt} placeName={member.placeName} onOpen={() => onOpenPost(member.postId)} />
               </li>
             ))}
           </ol>

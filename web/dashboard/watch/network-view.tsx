@@ -2,11 +2,11 @@ import { useId, useMemo, useState } from 'react';
 import { formatNumber, shortPseudonym } from '../../ui/format.ts';
 import { useT } from '../../ui/i18n/language.tsx';
 import { CATEGORY_IDS, CATEGORY_LABELS } from '../../ui/taxonomy.ts';
-import { errorMessage } from '../error-message.ts';
 import { forceLayout } from './force-layout.ts';
 import type { NetworkNode, SignalsApi } from './signals-api.ts';
 import { useResource } from './use-resource.ts';
 import '../map.css';
+import { LoadError } from './watch-parts.tsx';
 import './signals.css';
 
 const SIZE = 640;
@@ -59,11 +59,7 @@ export function NetworkView({ signals, onUnauthorized }: { signals: SignalsApi; 
           </select>
         </div>
         {resource.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {resource.status === 'error' && (
-          <p className="notice notice--error" role="alert">
-            {t('signals.loadError')} {errorMessage(resource.error, { t })}
-          </p>
-        )}
+        {resource.status === 'error' && <LoadError error={resource.error} />}
         {network && (
           <p className="signals__meta">
             {t('network.totals', { nodes: network.totals.nodes, edges: network.totals.edges, interactions: network.totals.interactions })}

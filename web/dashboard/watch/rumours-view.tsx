@@ -8,6 +8,7 @@ import type { Claim, ClaimDetail, SignalsApi } from './signals-api.ts';
 import { TasksPanel } from './tasks-panel.tsx';
 import { useResource } from './use-resource.ts';
 import '../map.css';
+import { LoadError, PostLine } from './watch-parts.tsx';
 import './signals.css';
 
 const REFRESH_MS = 15_000;
@@ -41,11 +42,7 @@ export function RumoursView({ signals, canManage, canAnswer, onUnauthorized }: R
           </h2>
           <p className="field__hint">{t('rumours.lead')}</p>
           {resource.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-          {resource.status === 'error' && (
-            <p className="notice notice--error" role="alert">
-              {t('signals.loadError')} {errorMessage(resource.error, { t })}
-            </p>
-          )}
+          {resource.status === 'error' && <LoadError error={resource.error} />}
           {resource.status === 'ready' && claims.length === 0 && <p className="feed-state">{t('rumours.empty')}</p>}
           <ul className="signals__items">
             {claims.map((claim) => (
@@ -131,11 +128,7 @@ function ClaimPanel({ id, signals, canManage, onChanged, onUnauthorized, onClose
         </button>
       </div>
       {resource.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {resource.status === 'error' && (
-        <p className="notice notice--error" role="alert">
-          {t('signals.loadError')} {errorMessage(resource.error, translator)}
-        </p>
-      )}
+      {resource.status === 'error' && <LoadError error={resource.error} />}
       <p role="status" className={message ? `notice notice--${message.kind === 'ok' ? 'info' : 'error'}` : 'visually-hidden'}>
         {message?.text ?? ''}
       </p>
@@ -242,14 +235,7 @@ function ClaimPanel({ id, signals, canManage, onChanged, onUnauthorized, onClose
           <ol className="signals__posts">
             {claim.posts.slice(0, 50).map((p) => (
               <li key={p.postId} className="signals__post">
-                <div>
-                  <p className="signals__post-text" dir="auto">
-                    {p.text}
-                  </p>
-                  <p className="signals__meta">
-                    <time dateTime={p.createdAt}>{formatAbsoluteTime(p.createdAt, language)}</time>
-                  </p>
-                </div>
+                <PostLine text={p.text} createdAt={p.createdAt} />
               </li>
             ))}
           </ol>

@@ -13,6 +13,7 @@ import { SCORE_BANDS, scoreBand, upsertSignal } from './signal-display.ts';
 import { SignalTimeline } from './signal-timeline.tsx';
 import { useAlertsStream } from './use-alerts-stream.ts';
 import { useResource } from './use-resource.ts';
+import { LoadError, PostLine } from './watch-parts.tsx';
 import './alerts.css';
 import './signals.css';
 
@@ -108,11 +109,7 @@ export function SignalsView({ api, alerts, canManage, onOpenPost, onUnauthorized
           </select>
         </div>
         {resource.status === 'loading' && live === null && <p role="status">{t('common.loading')}</p>}
-        {resource.status === 'error' && (
-          <p className="notice notice--error" role="alert">
-            {t('signals.loadError')} {errorMessage(resource.error, translator)}
-          </p>
-        )}
+        {resource.status === 'error' && <LoadError error={resource.error} />}
         {live !== null && signals.length === 0 && <p className="feed-state">{t('signals.empty')}</p>}
         <ol className="signals__items">
           {signals.map((signal, index) => (
@@ -318,27 +315,12 @@ function SignalPanel({ summary, alerts, canManage, onReviewed, onIncident, onOpe
 
       <h3 className="signals__subtitle">{t('signals.postsTitle', { count: detail?.postIds.length ?? summary.observed })}</h3>
       {resource.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-      {resource.status === 'error' && (
-        <p className="notice notice--error" role="alert">
-          {t('signals.loadError')} {errorMessage(resource.error, translator)}
-        </p>
-      )}
+      {resource.status === 'error' && <LoadError error={resource.error} />}
       {detail && detail.posts.length < detail.postIds.length && <p className="field__hint">{t('signals.postsShown', { shown: detail.posts.length, total: detail.postIds.length })}</p>}
       <ol className="signals__posts">
         {detail?.posts.map((post) => (
           <li key={post.id} className="signals__post">
-            <div>
-              <p className="signals__post-text" dir="auto">
-                {post.text}
-              </p>
-              <p className="signals__meta">
-                <time dateTime={post.createdAt}>{formatAbsoluteTime(post.createdAt, language)}</time>
-                {post.placeName && <> · {post.placeName}</>} ·{' '}
-                <button type="button" className="link-button" onClick={() => onOpenPost(post.id)}>
-                  {t('post.details')}
-                </button>
-              </p>
-            </div>
+            <PostLine text={post.text} createdAt={post.createdAt} placeName={post.placeName} onOpen={() => onOpenPost(post.id)} />
           </li>
         ))}
       </ol>

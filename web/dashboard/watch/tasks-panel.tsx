@@ -4,6 +4,7 @@ import { useT } from '../../ui/i18n/language.tsx';
 import { errorMessage } from '../error-message.ts';
 import type { SignalsApi, Task } from './signals-api.ts';
 import { useResource } from './use-resource.ts';
+import { LoadError } from './watch-parts.tsx';
 
 const ANSWERS = ['confirmed', 'denied', 'unverifiable'] as const;
 
@@ -23,11 +24,7 @@ export function TasksPanel({ signals, onAnswered, onUnauthorized }: { signals: S
       <p role="status" className={done ? 'notice notice--info' : 'visually-hidden'}>
         {done}
       </p>
-      {resource.status === 'error' && (
-        <p className="notice notice--error" role="alert">
-          {t('signals.loadError')} {errorMessage(resource.error, { t })}
-        </p>
-      )}
+      {resource.status === 'error' && <LoadError error={resource.error} />}
       {resource.status === 'ready' && tasks.length === 0 && <p className="feed-state">{t('tasks.empty')}</p>}
       <ul className="signals__items">
         {tasks.map((task) => (

@@ -2,12 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import type { ApiClient, MapSettings } from '../../ui/api.ts';
 import { useT } from '../../ui/i18n/language.tsx';
 import { CATEGORY_LABELS, PRIORITY_LABELS } from '../../ui/taxonomy.ts';
-import { errorMessage } from '../error-message.ts';
 import { municipalityOptions } from '../send/area.ts';
 import type { AlertsApi, Watchlist } from './alerts-api.ts';
 import { useResource } from './use-resource.ts';
 import type { MapBase } from './watch-area-picker.tsx';
 import { WatchlistEditor } from './watchlist-editor.tsx';
+import { LoadError } from './watch-parts.tsx';
 import './alerts.css';
 import './signals.css';
 
@@ -87,11 +87,7 @@ export function WatchlistsView({ api, alerts, canManage, onUnauthorized }: Watch
           </div>
         )}
         {resource.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {resource.status === 'error' && (
-          <p className="notice notice--error" role="alert">
-            {t('signals.loadError')} {errorMessage(resource.error, translator)}
-          </p>
-        )}
+        {resource.status === 'error' && <LoadError error={resource.error} />}
         {resource.status === 'ready' && lists.length === 0 && <p className="feed-state">{t('watchlists.empty')}</p>}
         <ul className="signals__items">
           {lists.map((w) => (
