@@ -4,17 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { citizenSubscriptionSchema } from '#send/subscriptions/subscription.ts';
 import { citizenRouteOf } from '../../web/citizen/routes.ts';
 import {
+  areaSummaryOf,
   base64UrlToBytes,
+  CIRCLE_RADII_M,
   confirmTokenOf,
+  describeArea,
   emailSubscriptionBody,
+  formatRadius,
   INITIAL_SUBSCRIBE_STATE,
   parseStoredPush,
   plausibleEmail,
   pushSubscriptionBody,
+  roundCentre,
+  subscribeAreaOf,
   unsubscribeLinkOf,
   validateSubscribe,
   type SubscribeState,
 } from '../../web/citizen/subscribe/subscribe-form.ts';
+import { translate } from '../../web/ui/i18n/catalogue.ts';
+import { en } from '../../web/ui/i18n/en.ts';
+import { nl } from '../../web/ui/i18n/nl.ts';
 
 const base: SubscribeState = { ...INITIAL_SUBSCRIBE_STATE, municipality: 'GM0344' };
 
@@ -85,7 +94,13 @@ describe('links from mails', () => {
   });
 
   it('keeps what this browser subscribed, and ignores junk in storage', () => {
-    expect(parseStoredPush('{"id":"x","unsubscribeToken":"y","municipality":"Utrecht"}')).toEqual({ id: 'x', unsubscribeToken: 'y', municipality: 'Utrecht' });
+    const postcode = { id: 'x', unsubscribeToken: 'y', area: { kind: 'postcode', postcode: '3512', place: 'Utrecht' } };
+    expect(parseStoredPush(JSON.stringify(postcode))).toEqual(postcode);
+    expect(parseStoredPush('{"id":"x","unsubscribeToken":"y","area":{"kind":"circle","radiusM":1000}}')?.area).toEqual({ kind: 'circle', radiusM: 1000 });
+    // Records written before postcodes and circles name only the municipality.
+    expect(parseStoredPush('{"id":"x","unsubscribeToken":"y","municipality":"Utrecht"}')).toEqual({ id: 'x', unsubscribeToken: 'y', area: { kind: 'municipality', name: 'Utrecht' } });
+    expect(parseStoredPush('{"id":"x","unsubscribeToken":"y","area":{"kind":"postcode","postcode":"<b>"}}')?.area).toBeNull();
+    expect(parseStoredPush('null')).toBeNull();
     expect(parseStoredPush('{"id":1}')).toBeNull();
     expect(parseStoredPush('{')).toBeNull();
     expect(parseStoredPush(null)).toBeNull();
@@ -96,5 +111,78 @@ describe('links from mails', () => {
     expect(citizenRouteOf('/citizen/confirm/')).toBe('confirm');
     expect(citizenRouteOf('/citizen/unsubscribe')).toBe('unsubscribe');
     expect(citizenRouteOf('/citizen/subscribed')).toBe('notFound');
+  });
+});
+
+describe('the area: municipality, postcode or a circle', () => {
+  const by = (next: Partial<SubscribeState>): SubscribeState => ({ ...INITIAL_SUBSCRIBE_STATE, channel: 'email', email: 'a@b.nl', ...next });
+  const keys = (state: SubscribeState) => validateSubscribe(state, { pushSupported: true }).map((e) => `${e.field}:${e.key}`);
+
+  it('asks for what the chosen way needs, at the field the summary links to', () => {
+    expect(keys(by({ areaMode: 'postcode' }))).toEqual(['postcode:subscribe.error.postcodeEmpty']);
+    expect(keys(by({ areaMode: 'postcode', postcode: '351' }))).toEqual(['postcode:subscribe.error.postcode']);
+    expect(keys(by({ areaMode: 'postcode', postcode: '3512 AB' }))).toEqual([]);
+    expect(keys(by({ areaMode: 'postcode', postcode: '1010', postcodeCheck: { postcode: '1010', status: 'unknown' } }))).toEqual(['postcode:subscribe.error.postcodeUnknown']);
+    // An older lookup of another postcode does not count; a failed lookup does not block (the server checks).
+    expect(keys(by({ areaMode: 'postcode', postcode: '3512', postcodeCheck: { postcode: '1010', status: 'unknown' } }))).toEqual([]);
+    expect(keys(by({ areaMode: 'postcode', postcode: '3512', postcodeCheck: { postcode: '3512', status: 'failed' } }))).toEqual([]);
+    expect(keys(by({ areaMode: 'circle' }))).toEqual(['centre:subscribe.error.centre']);
+    expect(keys(by({ areaMode: 'circle', centre: { lat: 52.0927, lon: 5.1207 } }))).toEqual([]);
+    expect(keys(by({ areaMode: 'circle', centre: { lat: 52.0927, lon: 5.1207 }, radiusM: 750 as 500 }))).toEqual(['centre:subscribe.error.centre']);
+    // The municipality chosen earlier does not count once the resident switched to a postcode.
+    expect(keys(by({ areaMode: 'postcode', municipality: 'GM0344' }))).toEqual(['postcode:subscribe.error.postcodeEmpty']);
+    expect(keys(by({ areaMode: 'municipality', postcode: '3512' }))).toEqual(['municipality:subscribe.error.municipality']);
+  });
+
+  it('sends only the four digits of a postcode, and the server accepts it', () => {
+    const body = emailSubscriptionBody(by({ areaMode: 'postcode', postcode: ' 3512 ab ', municipality: 'GM0344' }), 'nl');
+    expect(body.area).toEqual({ kind: 'postcode', postcode: '3512' });
+    expect(JSON.stringify(body)).not.toMatch(/ab/i);
+    expect(citizenSubscriptionSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('sends a circle with its centre rounded to about 100 m, and the server accepts every radius offered', () => {
+    for (const radiusM of CIRCLE_RADII_M) {
+      const body = pushSubscriptionBody(by({ areaMode: 'circle', centre: { lat: 52.092_712_3, lon: 5.120_749_9 }, radiusM }), 'en', browserSubscription());
+      expect(body.area).toEqual({ kind: 'circle', lat: 52.093, lon: 5.121, radiusM });
+      const parsed = citizenSubscriptionSchema.safeParse(body);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
+  });
+
+  it('rounds any position on earth to three decimals, and refuses what is not one (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -90, max: 90, noNaN: true }), fc.double({ min: -180, max: 180, noNaN: true }), (lat, lon) => {
+        const centre = roundCentre(lat, lon)!;
+        expect(Math.abs(centre.lat - lat)).toBeLessThanOrEqual(0.0005 + 1e-9);
+        expect(Math.abs(centre.lon - lon)).toBeLessThanOrEqual(0.0005 + 1e-9);
+        expect(String(Math.abs(centre.lat)).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(3);
+      }),
+    );
+    for (const [lat, lon] of [[91, 5], [52, 181], [Number.NaN, 5], [52, Number.POSITIVE_INFINITY]]) expect(roundCentre(lat!, lon!)).toBeNull();
+  });
+
+  it('puts the chosen area in words in both languages, without keeping where a circle is', () => {
+    const words = (state: SubscribeState, name: string | null, language: 'nl' | 'en') => {
+      const { key, params } = describeArea(areaSummaryOf(state, name), language);
+      return translate(language === 'nl' ? nl : en, key, params);
+    };
+    expect(words(by({ municipality: 'GM0344' }), 'Utrecht', 'nl')).toBe('gemeente Utrecht');
+    expect(words(by({ municipality: 'GM0344' }), 'Utrecht', 'en')).toBe('the municipality of Utrecht');
+    const found = by({ areaMode: 'postcode', postcode: '3512AB', postcodeCheck: { postcode: '3512', status: 'found', place: 'Utrecht', geometry: { type: 'Polygon', coordinates: [] } } });
+    expect(words(found, null, 'nl')).toBe('postcode 3512 (Utrecht), bij benadering');
+    expect(words(found, null, 'en')).toBe('postcode 3512 (Utrecht), approximately');
+    expect(words(by({ areaMode: 'postcode', postcode: '3512' }), null, 'nl')).toBe('postcode 3512, bij benadering');
+    const circle = by({ areaMode: 'circle', centre: { lat: 52.093, lon: 5.121 }, radiusM: 1000 });
+    expect(areaSummaryOf(circle, null)).toEqual({ kind: 'circle', radiusM: 1000 });
+    expect(words(circle, null, 'nl')).toBe('1 km rond de plek die u koos');
+    expect(words({ ...circle, radiusM: 500 }, null, 'en')).toBe('500 m around the place you chose');
+    expect(formatRadius(2500, 'nl')).toBe('2,5 km');
+    expect(formatRadius(2500, 'en')).toBe('2.5 km');
+  });
+
+  it('builds the area of every mode as the API expects it', () => {
+    expect(subscribeAreaOf(by({ municipality: 'GM0344' }))).toEqual({ kind: 'municipality', code: 'GM0344' });
+    expect(subscribeAreaOf(by({ areaMode: 'postcode', postcode: '9999' }))).toEqual({ kind: 'postcode', postcode: '9999' });
   });
 });

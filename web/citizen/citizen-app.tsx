@@ -6,6 +6,8 @@ import { usePageFocus } from '../ui/use-page-focus.ts';
 import { askTitleKey } from './ask/ask-paths.ts';
 import { CitizenAskPage } from './ask/citizen-ask-page.tsx';
 import { HomePage } from './home-page.tsx';
+import { MessagePage } from './messages/message-page.tsx';
+import { messageIdOf } from './messages/message-paths.ts';
 import { PrivacyPage } from './privacy-page.tsx';
 import { ResponderApp } from './responder/responder-app.tsx';
 import { CITIZEN_PATHS, citizenRouteOf } from './routes.ts';
@@ -29,7 +31,7 @@ export function CitizenApp() {
       ? t('citizen.title')
       : route === 'responder'
         ? `${t('responder.title')} — ${t('citizen.title')}`
-        : `${t(route === 'privacy' ? 'citizen.privacy.title' : (subscribeTitleKey(route) ?? askTitleKey(pathname) ?? 'citizen.notFound.title'))} — ${t('citizen.title')}`;
+        : `${t(route === 'privacy' ? 'citizen.privacy.title' : route === 'message' ? 'message.pageTitle' : (subscribeTitleKey(route) ?? askTitleKey(pathname) ?? 'citizen.notFound.title'))} — ${t('citizen.title')}`;
   usePageFocus(mainRef, pathname, pageTitle);
 
   return (
@@ -70,6 +72,7 @@ export function CitizenApp() {
             {route === 'unsubscribe' && <UnsubscribePage />}
             {route === 'responder' && <ResponderApp pathname={pathname} />}
             {route === 'ask' && <CitizenAskPage pathname={pathname} />}
+            {route === 'message' && <MessagePage key={pathname} messageId={messageIdOf(pathname) ?? ''} />}
             {route === 'notFound' && (
               <>
                 <h1 className="utrecht-heading-1">{t('citizen.notFound.title')}</h1>

@@ -1,12 +1,13 @@
 import { normalisePath } from '../ui/router.tsx';
 import { askPageOf, TIP_PATH } from './ask/ask-paths.ts';
+import { messageIdOf } from './messages/message-paths.ts';
 
 /** The citizen app lives under /citizen/; the server answers every path below it with its index.html. */
 export const CITIZEN_BASE = '/citizen';
 
-export type CitizenRoute = 'home' | 'privacy' | 'subscribe' | 'confirm' | 'unsubscribe' | 'responder' | 'ask' | 'notFound';
+export type CitizenRoute = 'home' | 'privacy' | 'subscribe' | 'confirm' | 'unsubscribe' | 'responder' | 'ask' | 'message' | 'notFound';
 
-export const CITIZEN_PATHS: Readonly<Record<Exclude<CitizenRoute, 'notFound'>, string>> = {
+export const CITIZEN_PATHS: Readonly<Record<Exclude<CitizenRoute, 'notFound' | 'message'>, string>> = {
   home: `${CITIZEN_BASE}/`,
   privacy: `${CITIZEN_BASE}/privacy`,
   subscribe: `${CITIZEN_BASE}/subscribe`,
@@ -34,6 +35,10 @@ export function citizenRouteOf(pathname: string): CitizenRoute {
   }
   if (askPageOf(path)) {
     return 'ask';
+  }
+  // A published message (/citizen/messages/:id): where every channel links.
+  if (messageIdOf(path) !== null) {
+    return 'message';
   }
   return 'notFound';
 }

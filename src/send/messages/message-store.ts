@@ -132,3 +132,34 @@ export async function listMessages(db: Db, filter: MessageListFilter): Promise<M
   const rows = await query.orderBy('id', 'desc').limit(filter.limit).execute();
   return rows.map(fromRow);
 }
+
+/** The states in which a message has gone out and anyone may read it (feeds, CAP, the citizen app). */
+export const PUBLIC_STATES = ['published', 'updated', 'cancelled'] as const satisfies readonly MessageState[];
+
+/**
+ * Any organisation's message by id, but only once it has gone out: a draft, a message awaiting
+ * approval, a scheduled or a discarded one is `undefined`, exactly like an unknown id.
+ */
+export async function findPublicMessage(db: Db, id: string): Promise<Message | undefined> {
+  const row = await db.selectFrom('send_messages').selectAll().where('id', '=', id).where('status', 'in', [...PUBLIC_STATES]).executeTakeFirst();
+  return row ? fromRow(row) : undefined;
+}
+
+/** Hops followed along `superseded_by` at most: chains are a handful long; a corrupt cycle must not spin. */
+const MAX_CHAIN = 32;
+
+/**
+ * The newest public version of `message`, following `supersededBy` (A updated by B, B cancelled
+ * by C: C), or `undefined` when nothing superseded it. The chain stays within the organisation.
+ */
+export async function findNewestVersion(db: Db, message: Message): Promise<Message | undefined> {
+  let newest: Message | undefined;
+  let next = message.supersededBy;
+  for (let hop = 0; next !== null && hop < MAX_CHAIN; hop++) {
+    const found = await findPublicMessage(db, next);
+    if (!found || found.organisationId !== message.organisationId || found.id === message.id) break;
+    newest = found;
+    next = found.supersededBy;
+  }
+  return newest;
+}

@@ -7,6 +7,7 @@ import type { Message } from '../messages/message.ts';
 import { listMessages } from '../messages/message-store.ts';
 import { toOutgoing, type OutgoingContext } from '../messages/outgoing.ts';
 import type { CapStore } from './cap-store.ts';
+import { readPublicMessage, type PublicMessage } from './public-message.ts';
 import { capSender, publicSendUrls } from './public-urls.ts';
 
 /** Newest items in an index or feed: enough for pollers, bounded for the server. */
@@ -38,6 +39,11 @@ export class PublicationService {
     const versions = await this.options.capStore.versions(organisationId, identifier);
     if (versions.length === 0) throw notFound('CAP_ALERT_NOT_FOUND', 'no published CAP alert with this identifier');
     return buildCapAlert(versions, { sender: capSender(this.options.publicUrl) });
+  }
+
+  /** One message as the citizen app's message page shows it (every channel links there). */
+  async message(id: string): Promise<PublicMessage> {
+    return readPublicMessage(this.options.database.db, id, (organisationId) => this.options.organisationName(organisationId));
   }
 
   async capIndex(organisationId: string): Promise<string> {

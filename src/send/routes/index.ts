@@ -16,6 +16,8 @@ import { registerMessageUpdate } from './message-update.ts';
 import { registerMessagesList } from './messages-list.ts';
 import { registerPublicCap } from './public-cap.ts';
 import { registerPublicFeeds } from './public-feeds.ts';
+import { registerPublicMessage } from './public-message.ts';
+import { registerPublicPostcodeArea } from './public-postcode-area.ts';
 import { registerPublicPushKey } from './public-push-key.ts';
 import { registerSubscriptionConfirm } from './subscription-confirm.ts';
 import { registerSubscriptionCreate } from './subscription-create.ts';
@@ -47,5 +49,7 @@ export function registerSendRoutes(app: HttpApp, ctx: { send: SendModule }): voi
   registerSubscriptionUnsubscribe(app, send);
   registerPublicCap(app, send);
   registerPublicFeeds(app, send);
+  registerPublicMessage(app, send);
   registerPublicPushKey(app, send);
+  registerPublicPostcodeArea(app, send);
 }

@@ -54,7 +54,9 @@ export function registerMapRoutes(app: HttpApp, deps: { posts: PostService; conf
 
   app.get(
     '/api/settings/map',
-    { schema: { tags: ['watch'], summary: 'Map tiles and attribution', response: { 200: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }) } }, config: { access: 'authenticated' } },
+    // Public: the citizen app draws maps too, and a tile URL is no secret (every browser showing
+    // the map fetches it).
+    { schema: { tags: ['watch'], summary: 'Map tiles and attribution', response: { 200: z.object({ tileUrl: z.string().nullable(), attribution: z.string().nullable() }) } }, config: { access: 'public' } },
     () => deps.config.map,
   );
 

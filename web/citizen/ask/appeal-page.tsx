@@ -3,6 +3,7 @@ import { ApiError } from '../../ui/api.ts';
 import { formatAbsoluteTime, formatNumber } from '../../ui/format.ts';
 import { useT } from '../../ui/i18n/language.tsx';
 import { Link } from '../../ui/router.tsx';
+import { AreaSketchSvg } from '../area-sketch.tsx';
 import { CITIZEN_PATHS } from '../routes.ts';
 import { areaSketch } from './appeal-area.ts';
 import { appealTipPath } from './ask-paths.ts';
@@ -24,22 +25,7 @@ function AreaFigure({ appeal }: { appeal: PublicAppeal }) {
       : t('appeal.area.polygon', { width: formatNumber(Math.round((sketch?.extentM.width ?? 0) / 100) / 10, language, 1), height: formatNumber(Math.round((sketch?.extentM.height ?? 0) / 100) / 10, language, 1), lat: sketch?.centreDeg.lat.toFixed(4) ?? '', lon: sketch?.centreDeg.lon.toFixed(4) ?? '' });
   return (
     <figure className="ask-area">
-      {sketch && (
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="ask-area__svg" aria-hidden="true" focusable="false">
-          <rect x="0" y="0" width={WIDTH} height={HEIGHT} className="ask-area__ground" />
-          <path d={sketch.path} className="ask-area__shape" />
-          <circle cx={sketch.centre.x} cy={sketch.centre.y} r="4" className="ask-area__centre" />
-          <g transform={`translate(12 ${HEIGHT - 14})`}>
-            <line x1="0" y1="0" x2={sketch.scaleLength.toFixed(1)} y2="0" className="ask-area__scale" />
-            <text x={(sketch.scaleLength + 6).toFixed(1)} y="4" className="ask-area__label">
-              {sketch.scaleM >= 1000 ? `${sketch.scaleM / 1000} km` : `${sketch.scaleM} m`}
-            </text>
-          </g>
-          <text x={WIDTH - 16} y="20" textAnchor="middle" className="ask-area__label">
-            N ↑
-          </text>
-        </svg>
-      )}
+      {sketch && <AreaSketchSvg sketch={sketch} width={WIDTH} height={HEIGHT} />}
       <figcaption className="utrecht-paragraph">{text}</figcaption>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { type Ref } from 'react';
+import { useId, type Ref } from 'react';
 import { useT } from '../../ui/i18n/language.tsx';
 
 /**
@@ -44,5 +44,35 @@ export function FieldMessage({ id, text }: { id: string; text: string | null }) 
     <p id={id} className="utrecht-form-field-error-message">
       {text}
     </p>
+  );
+}
+
+/** A radio button or checkbox with its label and an optional description, NL Design System style. */
+export function Choice({ type, name, checked, onChange, label, description }: { type: 'radio' | 'checkbox'; name?: string; checked: boolean; onChange: (on: boolean) => void; label: string; description?: string }) {
+  const id = useId();
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--${type} subscribe-choice`}>
+      <div className="utrecht-form-field__input">
+        <input
+          id={id}
+          type={type}
+          name={name}
+          className={type === 'radio' ? 'utrecht-radio-button utrecht-radio-button--html-input' : 'utrecht-checkbox utrecht-checkbox--html-input'}
+          checked={checked}
+          aria-describedby={description ? `${id}-description` : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+      </div>
+      <div className="utrecht-form-field__label">
+        <label className={`utrecht-form-label utrecht-form-label--${type}`} htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {description && (
+        <div id={`${id}-description`} className="utrecht-form-field-description subscribe-choice__description">
+          {description}
+        </div>
+      )}
+    </div>
   );
 }

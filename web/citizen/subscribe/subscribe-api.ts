@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
-import { ApiError, MUNICIPALITIES_URL, NetworkError } from '../../ui/api.ts';
-import { isRecord, parseProblem } from '../../ui/api-parse.ts';
+import { ApiError, MUNICIPALITIES_URL, NetworkError, type MapSettings } from '../../ui/api.ts';
+import { isRecord, parseMapSettings, parseProblem } from '../../ui/api-parse.ts';
 import { base64UrlToBytes, type PushSubscriptionBody, type SubscriptionBody } from './subscribe-form.ts';
 
 /*
@@ -27,6 +27,14 @@ async function call(path: string, init: RequestInit = {}): Promise<Record<string
   if (!isRecord(body)) throw new ApiError(response.status, null);
   return body;
 }
+
+/** The installation's map tiles (public); offline borders only when none are configured or it fails. */
+export async function fetchMapSettings(): Promise<MapSettings> {
+  const body = await call('/api/settings/map', { headers: { accept: 'application/json' } }).catch(() => null);
+  return body ? (parseMapSettings(body) ?? OFFLINE_MAP) : OFFLINE_MAP;
+}
+
+export const OFFLINE_MAP: MapSettings = { tileUrl: null, attribution: null };
 
 export async function fetchMunicipalities(): Promise<FeatureCollection> {
   const body = await call(MUNICIPALITIES_URL, { headers: { accept: 'application/geo+json, application/json' } });

@@ -1,16 +1,31 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { FeatureCollection } from 'geojson';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../ui/api.ts';
 import { useT } from '../../ui/i18n/language.tsx';
 import { Link } from '../../ui/router.tsx';
-import { municipalityOptions, searchMunicipalities, type MunicipalityOption } from '../../dashboard/send/area.ts';
+import { municipalityOptions, normalisePostcode, type MunicipalityOption } from '../../dashboard/send/area.ts';
 import { topicLabelKey, TOPICS } from '../../dashboard/send/composer-form.ts';
 import { CITIZEN_PATHS } from '../routes.ts';
 import { createSubscription, fetchMunicipalities, PushDeniedError, pushSupported, subscribeBrowser } from './subscribe-api.ts';
-import { emailSubscriptionBody, INITIAL_SUBSCRIBE_STATE, parseStoredPush, PUSH_STORAGE_KEY, pushSubscriptionBody, validateSubscribe, type SubscribeError, type SubscribeState } from './subscribe-form.ts';
-import { CitizenErrorSummary, FieldMessage } from './citizen-form-parts.tsx';
+import {
+  areaSummaryOf,
+  describeArea,
+  emailSubscriptionBody,
+  INITIAL_SUBSCRIBE_STATE,
+  parseStoredPush,
+  PUSH_STORAGE_KEY,
+  pushSubscriptionBody,
+  validateSubscribe,
+  type AreaSummary,
+  type StoredPush,
+  type SubscribeError,
+  type SubscribeState,
+} from './subscribe-form.ts';
+import { Choice, CitizenErrorSummary, FieldMessage } from './citizen-form-parts.tsx';
+import { SubscribeArea } from './subscribe-area.tsx';
 import './subscribe.css';
 
-type Done = { kind: 'push'; municipality: string } | { kind: 'email'; email: string };
+type Done = { kind: 'push'; area: AreaSummary } | { kind: 'email'; email: string; area: AreaSummary };
 
 function readStoredPush() {
   try {
@@ -21,7 +36,8 @@ function readStoredPush() {
 }
 
 /**
- * "Meldingen ontvangen" (SPEC S5): a resident chooses a municipality, topics and a channel. Web
+ * "Meldingen ontvangen" (SPEC S5): a resident chooses an area (municipality, postcode or a circle
+ * on the map), topics and a channel. Web
  * Push asks the browser's permission only when they press the button; email gets a confirmation
  * link first (double opt-in). No account and no name; only the address the channel needs.
  */
@@ -30,8 +46,8 @@ export function SubscribePage() {
   const ids = useId();
   const [state, setState] = useState<SubscribeState>(INITIAL_SUBSCRIBE_STATE);
   const [options, setOptions] = useState<MunicipalityOption[] | null>(null);
+  const [outlines, setOutlines] = useState<FeatureCollection | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
-  const [query, setQuery] = useState('');
   const [errors, setErrors] = useState<SubscribeError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +59,10 @@ export function SubscribePage() {
 
   useEffect(() => {
     fetchMunicipalities().then(
-      (collection) => setOptions(municipalityOptions(collection)),
+      (collection) => {
+        setOutlines(collection);
+        setOptions(municipalityOptions(collection));
+      },
       () => setLoadFailed(true),
     );
   }, []);
@@ -51,38 +70,53 @@ export function SubscribePage() {
     if (done) doneRef.current?.focus();
   }, [done]);
 
-  const matches = useMemo(() => (options ? searchMunicipalities(options, query, 400) : []), [options, query]);
   const chosen = options?.find((m) => m.code === state.municipality) ?? null;
   const errorOf = (field: SubscribeError['field']) => errors.find((e) => e.field === field);
-  const set = (next: Partial<SubscribeState>) => setState({ ...state, ...next });
+  // Functional: the postcode lookup answers later, and must not undo what was typed meanwhile.
+  const set = useCallback((next: Partial<SubscribeState>) => setState((current) => ({ ...current, ...next })), []);
+  const words = (area: AreaSummary | null) => {
+    if (!area) return '—';
+    const { key, params } = describeArea(area, language);
+    return t(key, params);
+  };
+
+  function showErrors(problems: SubscribeError[]) {
+    setErrors(problems);
+    if (problems.length > 0) requestAnimationFrame(() => summaryRef.current?.focus());
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems = validateSubscribe(state, { pushSupported: canPush });
-    setErrors(problems);
     setFailure(null);
-    if (problems.length > 0) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    showErrors(problems);
+    if (problems.length > 0) return;
     setBusy(true);
+    const area = areaSummaryOf(state, chosen?.name ?? null);
     try {
       if (state.channel === 'webpush') {
         // The permission prompt comes first, straight from the click, as browsers require.
         const subscription = await subscribeBrowser();
         const answer = await createSubscription(pushSubscriptionBody(state, language, subscription));
         if (answer.unsubscribeToken) {
-          const record = { id: answer.id, unsubscribeToken: answer.unsubscribeToken, municipality: chosen?.name ?? '' };
+          const record: StoredPush = { id: answer.id, unsubscribeToken: answer.unsubscribeToken, area };
           window.localStorage.setItem(PUSH_STORAGE_KEY, JSON.stringify(record));
           setStored(record);
         }
-        setDone({ kind: 'push', municipality: chosen?.name ?? '' });
+        setDone({ kind: 'push', area });
       } else {
         await createSubscription(emailSubscriptionBody(state, language));
-        setDone({ kind: 'email', email: state.email.trim() });
+        setDone({ kind: 'email', email: state.email.trim(), area });
       }
     } catch (error) {
-      if (error instanceof PushDeniedError) setFailure(t('subscribe.failure.denied'));
+      const code = error instanceof ApiError ? error.problem?.code : undefined;
+      if (code === 'UNKNOWN_POSTCODE') {
+        // The lookup did not answer before; the server knows better: show it at the field.
+        const postcode = normalisePostcode(state.postcode) ?? state.postcode;
+        set({ postcodeCheck: { postcode, status: 'unknown' } });
+        showErrors([{ field: 'postcode', key: 'subscribe.error.postcodeUnknown' }]);
+      } else if (code === 'POSTCODE_AREAS_UNAVAILABLE') setFailure(t('subscribe.failure.postcodeUnavailable'));
+      else if (error instanceof PushDeniedError) setFailure(t('subscribe.failure.denied'));
       else if (error instanceof ApiError && error.status === 503) setFailure(t('subscribe.failure.unavailable'));
       else if (error instanceof ApiError && error.status === 429) setFailure(t('subscribe.failure.busy'));
       else setFailure(t('subscribe.failure.general'));
@@ -97,7 +131,8 @@ export function SubscribePage() {
         <h1 ref={doneRef} tabIndex={-1} className="utrecht-heading-1">
           {done.kind === 'email' ? t('subscribe.done.emailTitle') : t('subscribe.done.pushTitle')}
         </h1>
-        <p className="utrecht-paragraph utrecht-paragraph--lead">{done.kind === 'email' ? t('subscribe.done.emailBody', { email: done.email }) : t('subscribe.done.pushBody', { area: done.municipality })}</p>
+        <p className="utrecht-paragraph utrecht-paragraph--lead">{done.kind === 'email' ? t('subscribe.done.emailBody', { email: done.email }) : t('subscribe.done.pushLead')}</p>
+        <p className="utrecht-paragraph">{t('subscribe.done.area', { area: words(done.area) })}</p>
         <p className="utrecht-paragraph">{done.kind === 'email' ? t('subscribe.done.emailNoMail') : t('subscribe.done.pushStop')}</p>
         <p className="utrecht-paragraph">
           <Link to={CITIZEN_PATHS.home} className="utrecht-link utrecht-link--html-a">
@@ -111,12 +146,12 @@ export function SubscribePage() {
   return (
     <>
       <h1 className="utrecht-heading-1">{t('subscribe.title')}</h1>
-      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('subscribe.lead')}</p>
+      <p className="utrecht-paragraph utrecht-paragraph--lead">{t('subscribe.leadArea')}</p>
       {stored && (
         <div className="utrecht-alert utrecht-alert--info subscribe-block">
           <div className="utrecht-alert__content">
             <p className="utrecht-paragraph utrecht-alert__message">
-              {t('subscribe.already', { area: stored.municipality || '—' })}{' '}
+              {t('subscribe.already', { area: words(stored.area) })}{' '}
               <Link to={`${CITIZEN_PATHS.unsubscribe}?s=${encodeURIComponent(stored.id)}&t=${encodeURIComponent(stored.unsubscribeToken)}`} className="utrecht-link utrecht-link--html-a">
                 {t('subscribe.alreadyStop')}
               </Link>
@@ -134,48 +169,7 @@ export function SubscribePage() {
       )}
 
       <form noValidate onSubmit={(event) => void submit(event)} className="subscribe-form">
-        <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset subscribe-fieldset">
-          <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('subscribe.area.legend')}</legend>
-          <p className="utrecht-paragraph">{t('subscribe.area.hint')}</p>
-          <div className="utrecht-form-field">
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor={`${ids}-search`}>
-                {t('subscribe.area.search')}
-              </label>
-            </div>
-            <div className="utrecht-form-field__input">
-              <input id={`${ids}-search`} className="utrecht-textbox utrecht-textbox--html-input" type="search" autoComplete="off" value={query} onChange={(event) => setQuery(event.target.value)} />
-            </div>
-          </div>
-          <div className={`utrecht-form-field${errorOf('municipality') ? ' utrecht-form-field--invalid' : ''}`}>
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label" htmlFor="municipality">
-                {t('subscribe.area.municipality')}
-              </label>
-            </div>
-            <FieldMessage id="municipality-error" text={errorOf('municipality') ? t(errorOf('municipality')!.key) : null} />
-            <div className="utrecht-form-field__input">
-              <select
-                id="municipality"
-                className="utrecht-select utrecht-select--html-select subscribe-list"
-                size={7}
-                value={state.municipality}
-                aria-invalid={errorOf('municipality') ? true : undefined}
-                aria-describedby={errorOf('municipality') ? 'municipality-error' : `${ids}-count`}
-                onChange={(event) => set({ municipality: event.target.value })}
-              >
-                {matches.map((m) => (
-                  <option key={m.code} value={m.code}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <p id={`${ids}-count`} className="utrecht-paragraph utrecht-paragraph--small" aria-live="polite">
-              {options === null ? (loadFailed ? t('subscribe.area.loadFailed') : t('common.loading')) : chosen ? t('subscribe.area.chosen', { name: chosen.name }) : t('subscribe.area.matches', { count: matches.length })}
-            </p>
-          </div>
-        </fieldset>
+        <SubscribeArea state={state} set={set} options={options} outlines={outlines} loadFailed={loadFailed} errorOf={errorOf} />
 
         <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset subscribe-fieldset" id="topics" tabIndex={-1} aria-describedby={errorOf('topics') ? 'topics-error' : undefined}>
           <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('subscribe.topics.legend')}</legend>
@@ -212,40 +206,11 @@ export function SubscribePage() {
         </fieldset>
 
         <h2 className="utrecht-heading-2">{t('subscribe.privacy.title')}</h2>
-        <p className="utrecht-paragraph">{t('subscribe.privacy.body')}</p>
+        <p className="utrecht-paragraph">{t('subscribe.privacy.bodyArea')}</p>
         <button type="submit" className="utrecht-button utrecht-button--primary-action" disabled={busy} aria-disabled={busy || undefined}>
           {busy ? t('subscribe.busy') : t('subscribe.submit')}
         </button>
       </form>
     </>
-  );
-}
-
-function Choice({ type, name, checked, onChange, label, description }: { type: 'radio' | 'checkbox'; name?: string; checked: boolean; onChange: (on: boolean) => void; label: string; description?: string }) {
-  const id = useId();
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--${type} subscribe-choice`}>
-      <div className="utrecht-form-field__input">
-        <input
-          id={id}
-          type={type}
-          name={name}
-          className={type === 'radio' ? 'utrecht-radio-button utrecht-radio-button--html-input' : 'utrecht-checkbox utrecht-checkbox--html-input'}
-          checked={checked}
-          aria-describedby={description ? `${id}-description` : undefined}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-      </div>
-      <div className="utrecht-form-field__label">
-        <label className={`utrecht-form-label utrecht-form-label--${type}`} htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div id={`${id}-description`} className="utrecht-form-field-description subscribe-choice__description">
-          {description}
-        </div>
-      )}
-    </div>
   );
 }

@@ -29,7 +29,9 @@ function style(settings: MapSettings, outlines: FeatureCollection | null, attrib
       ...(online ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : [{ id: 'municipality-fill', type: 'fill' as const, source: 'municipalities', paint: { 'fill-color': '#f6f7f4' } }]),
       { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#7d8996', 'line-width': 0.8 } },
       { id: 'target-fill', type: 'fill', source: 'target', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.18 } },
-      { id: 'target-line', type: 'line', source: 'target', paint: { 'line-color': '#0b5cad', 'line-width': 2.5 } },
+      { id: 'target-line', type: 'line', source: 'target', filter: ['!=', ['get', 'approximate'], true], paint: { 'line-color': '#0b5cad', 'line-width': 2.5 } },
+      // An approximate outline (a postcode area) is dashed: its border is not a real one.
+      { id: 'target-line-approximate', type: 'line', source: 'target', filter: ['==', ['get', 'approximate'], true], paint: { 'line-color': '#0b5cad', 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
       { id: 'target-points', type: 'circle', source: 'target', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#0b5cad', 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
     ],
   };
@@ -79,6 +81,7 @@ export function AreaMap({ settings, outlines, shapes, focus, onClick, onUnavaila
   const mapRef = useRef<MapLibreMap | null>(null);
   const loaded = useRef(false);
   const shapesRef = useRef(shapes);
+  const focusRef = useRef(focus);
   const onClickRef = useRef(onClick);
   const onUnavailableRef = useRef(onUnavailable);
   useEffect(() => {
@@ -113,6 +116,9 @@ export function AreaMap({ settings, outlines, shapes, focus, onClick, onUnavaila
         created.on('load', () => {
           loaded.current = true;
           void created.getSource<GeoJSONSource>('target')?.setData({ type: 'FeatureCollection', features: [...shapesRef.current] });
+          // An area chosen before the map was there (a postcode looked up first) is shown at once.
+          const bounds = focusRef.current ? featureBounds(focusRef.current) : null;
+          if (bounds) created.fitBounds(bounds, { padding: 32, maxZoom: 14, duration: 0 });
         });
         created.on('click', (event) => onClickRef.current([event.lngLat.lng, event.lngLat.lat]));
         created.getCanvas().style.cursor = 'crosshair';
@@ -134,9 +140,10 @@ export function AreaMap({ settings, outlines, shapes, focus, onClick, onUnavaila
   }, [shapes]);
 
   useEffect(() => {
+    focusRef.current = focus;
     const map = mapRef.current;
     const bounds = focus ? featureBounds(focus) : null;
-    if (map && bounds) map.fitBounds(bounds, { padding: 32, maxZoom: 14, duration: 0 });
+    if (map && loaded.current && bounds) map.fitBounds(bounds, { padding: 32, maxZoom: 14, duration: 0 });
   }, [focus]);
 
   return <div ref={container} className="send-map" />;

@@ -1,9 +1,9 @@
-import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { AreaInput } from './send-api.ts';
 
 /*
- * Target areas as people choose them (a municipality from a list, a circle, a drawn polygon) and
- * as the API takes them. Pure, so both the composer and the citizen app use it, and it is tested
+ * Target areas as people choose them (a municipality from a list, a postcode, a circle, a drawn
+ * polygon) and as the API takes them. Pure, so both the composer and the citizen app use it, and it is tested
  * without a browser. Positions are [lon, lat] as in GeoJSON.
  */
 
@@ -17,6 +17,33 @@ export type AreaChoice =
   | { kind: 'municipality'; code: string; name: string }
   | { kind: 'circle'; lat: number; lon: number; radiusM: number }
   | { kind: 'polygon'; points: [number, number][] };
+
+/**
+ * A postcode-4 area: `postcode` as entered (four digits once valid); `place` and `geometry` once
+ * the outline was fetched (GET /api/public/postcode-areas/:pc4). The outline is approximate.
+ */
+export interface PostcodeChoice {
+  kind: 'postcode';
+  postcode: string;
+  place: string | null;
+  geometry: Polygon | MultiPolygon | null;
+}
+
+/**
+ * What a message can target: the shared choices and a postcode area. Kept apart from AreaChoice,
+ * which the watchlists and appeals also use and which has no postcode there (yet).
+ */
+export type SendAreaChoice = AreaChoice | PostcodeChoice;
+
+/** A postcode-4 area as GET /api/public/postcode-areas/:pc4 answers it. */
+export interface PostcodeAreaInfo {
+  postcode: string;
+  place: string | null;
+  municipality: { code: string; name: string | null } | null;
+  geometry: Polygon | MultiPolygon;
+  /** True for the bundled Voronoi outlines (docs/decisions/0015-postcode-areas.md). */
+  approximate: boolean;
+}
 
 /** Limits the API enforces (src/send/targeting/area.ts). */
 export const MIN_RADIUS_M = 10;
@@ -62,6 +89,49 @@ export function searchMunicipalities(options: readonly MunicipalityOption[], que
   return [...starts, ...contains].slice(0, limit);
 }
 
+const PC4 = /^[1-9]\d{3}$/;
+
+/**
+ * The four digits of a Dutch postcode as people type it ("3512", "3512 AB", "3512ab"), or null.
+ * Only the digits are kept: the letters narrow it to a street, which targeting does not need.
+ */
+export function normalisePostcode(text: string): string | null {
+  const match = /^([1-9]\d{3})(?:\s?[a-z]{2})?$/i.exec(text.trim());
+  return match ? match[1]! : null;
+}
+
+function isPosition(value: unknown): value is [number, number] {
+  return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+}
+
+function isRing(value: unknown): value is [number, number][] {
+  return Array.isArray(value) && value.length >= 4 && value.every(isPosition);
+}
+
+function isRings(value: unknown): value is [number, number][][] {
+  return Array.isArray(value) && value.length >= 1 && value.every(isRing);
+}
+
+/** Reads the postcode-area answer of the API; anything else (a proxy's page, a changed API) is null. */
+export function parsePostcodeArea(body: unknown): PostcodeAreaInfo | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const value = body as Record<string, unknown>;
+  if (typeof value.postcode !== 'string' || !PC4.test(value.postcode)) return null;
+  const geometry = value.geometry as { type?: unknown; coordinates?: unknown } | null;
+  if (typeof geometry !== 'object' || geometry === null) return null;
+  const valid = geometry.type === 'Polygon' ? isRings(geometry.coordinates) : geometry.type === 'MultiPolygon' && Array.isArray(geometry.coordinates) && geometry.coordinates.length > 0 && geometry.coordinates.every(isRings);
+  if (!valid) return null;
+  const m = value.municipality as { code?: unknown; name?: unknown } | null | undefined;
+  const municipality = m && typeof m === 'object' && typeof m.code === 'string' ? { code: m.code, name: typeof m.name === 'string' ? m.name : null } : null;
+  return {
+    postcode: value.postcode,
+    place: typeof value.place === 'string' && value.place.trim() !== '' ? value.place : null,
+    municipality,
+    geometry: geometry as Polygon | MultiPolygon,
+    approximate: value.approximate !== false,
+  };
+}
+
 function orientation(a: Position, b: Position, c: Position): number {
   const v = (b[1]! - a[1]!) * (c[0]! - b[0]!) - (b[0]! - a[0]!) * (c[1]! - b[1]!);
   return v > 0 ? 1 : v < 0 ? -1 : 0;
@@ -103,11 +173,13 @@ export function polygonProblem(given: readonly [number, number][]): 'tooFewPoint
 }
 
 /** The API's area for a choice, or null while the choice is not complete or not valid. */
-export function areaInputOf(choice: AreaChoice | null): AreaInput | null {
+export function areaInputOf(choice: SendAreaChoice | null): AreaInput | null {
   if (!choice) return null;
   switch (choice.kind) {
     case 'municipality':
       return /^GM\d{4}$/.test(choice.code) ? { kind: 'municipality', code: choice.code } : null;
+    case 'postcode':
+      return PC4.test(choice.postcode) ? { kind: 'postcode', postcode: choice.postcode } : null;
     case 'circle': {
       const { lat, lon, radiusM } = choice;
       if (!Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
@@ -136,6 +208,11 @@ export function choiceOf(area: AreaInput | null, municipalities: readonly Munici
     case 'postcode':
       return null;
   }
+}
+
+/** As choiceOf, with postcode areas (the composer); the outline is fetched by the picker. */
+export function sendChoiceOf(area: AreaInput | null, municipalities: readonly MunicipalityOption[]): SendAreaChoice | null {
+  return area?.kind === 'postcode' ? { kind: 'postcode', postcode: area.postcode, place: null, geometry: null } : choiceOf(area, municipalities);
 }
 
 function round(value: number, digits: number): number {
@@ -170,11 +247,17 @@ export function distanceM(a: readonly [number, number], b: readonly [number, num
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** The choice as a GeoJSON feature to draw: the municipality's outline, the circle, or the drawn line so far. */
-export function choiceFeature(choice: AreaChoice | null, outlines: FeatureCollection | null): Feature | null {
+/**
+ * The choice as a GeoJSON feature to draw: the municipality's outline, the postcode area's outline
+ * (property `approximate`, drawn dashed), the circle, or the drawn line so far.
+ */
+export function choiceFeature(choice: SendAreaChoice | null, outlines: FeatureCollection | null): Feature | null {
   if (!choice) return null;
   if (choice.kind === 'municipality') {
     return outlines?.features.find((f) => f.properties?.gemeentecode === choice.code) ?? null;
+  }
+  if (choice.kind === 'postcode') {
+    return choice.geometry ? { type: 'Feature', properties: { approximate: true }, geometry: choice.geometry } : null;
   }
   if (choice.kind === 'circle') {
     const polygon: Polygon = { type: 'Polygon', coordinates: [circleRing(choice.lat, choice.lon, choice.radiusM)] };

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../ui/i18n/catalogue.ts';
 import { CATEGORY_LABELS, type CategoryId } from '../../ui/taxonomy.ts';
-import { areaInputOf, choiceOf, polygonProblem, type AreaChoice, type MunicipalityOption } from './area.ts';
+import { areaInputOf, polygonProblem, sendChoiceOf, type MunicipalityOption, type SendAreaChoice } from './area.ts';
 import type { Certainty, ChannelKind, DraftBody, MessageContent, SendMessage, Severity, Template, Urgency } from './send-api.ts';
 
 /*
@@ -58,7 +58,7 @@ export interface ComposerState {
   exercise: boolean;
   /** A `datetime-local` value in the browser's time zone, or '' for "as soon as approved". */
   scheduledFor: string;
-  area: AreaChoice | null;
+  area: SendAreaChoice | null;
 }
 
 export const EMPTY_TEXT: TextFields = { headline: '', body: '', instruction: '' };
@@ -149,7 +149,7 @@ export function stateFromMessage(message: Pick<SendMessage, 'content' | 'categor
     channels: [...message.channels],
     exercise: message.exercise,
     scheduledFor: toLocalInput(message.scheduledFor),
-    area: choiceOf(message.area, municipalities),
+    area: sendChoiceOf(message.area, municipalities),
   };
 }
 

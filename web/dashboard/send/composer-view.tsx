@@ -216,7 +216,7 @@ export function ComposerView({ api, session, draftId, onUnauthorized }: Composer
         {current.withEnglish && <TextFieldset lang="en" value={current.en} errors={errors} onChange={(en) => change({ en })} />}
 
         <ClassificationFieldset state={current} onChange={change} />
-        <AreaPicker value={current.area} onChange={(area) => change({ area })} municipalities={municipalities} outlines={ready.outlines} settings={ready.settings} invalid={fieldError('area') !== undefined} errorId="area-error" />
+        <AreaPicker postcode value={current.area} onChange={(area) => change({ area })} municipalities={municipalities} outlines={ready.outlines} settings={ready.settings} invalid={fieldError('area') !== undefined} errorId="area-error" />
         <FieldError id="area-error" error={fieldError('area')} />
         <TopicsFieldset topics={current.topics} error={fieldError('topics')} onChange={(topics) => change({ topics })} />
         <ChannelsFieldset channels={current.channels} available={ready.channels} error={fieldError('channels')} onChange={(channels) => change({ channels })} />

@@ -1,5 +1,6 @@
 import type { Catalogue } from './catalogue.ts';
 import { askEn } from './modules/ask.ts';
+import { messagesEn } from './modules/messages.ts';
 import { respondEn } from './modules/respond.ts';
 import { sendEn } from './modules/send.ts';
 import { signalsEn } from './modules/signals.ts';
@@ -457,4 +458,5 @@ export const en: Catalogue = {
   ...sendEn,
   ...askEn,
   ...respondEn,
+  ...messagesEn,
 };

@@ -1,4 +1,5 @@
 import { askNl } from './modules/ask.ts';
+import { messagesNl } from './modules/messages.ts';
 import { respondNl } from './modules/respond.ts';
 import { sendNl } from './modules/send.ts';
 import { signalsNl } from './modules/signals.ts';
@@ -463,4 +464,5 @@ export const nl = {
   ...sendNl,
   ...askNl,
   ...respondNl,
+  ...messagesNl,
 } as const satisfies Record<string, string>;
