@@ -36,7 +36,12 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['**/*.js'],
+    files: ['**/*.js', '**/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // bin/waakzaam.cjs: CommonJS on purpose (it runs before any ES module; see the file).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', parserOptions: { projectService: false } },
   },
 );

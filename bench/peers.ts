@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '#platform/db/database.ts';
+import { migrateToLatest } from '#platform/db/migrate.ts';
 
 /**
  * The ceiling for any SQLite-backed ingest: `n` comparable rows inserted with a prepared
@@ -19,4 +21,65 @@ export function rawSqliteInserts(dir: string, n: number, batch = 500): number {
   const rate = n / ((performance.now() - started) / 1000);
   db.close();
   return rate;
+}
+
+/**
+ * The storage floor of the durable watch pipeline: per post the same rows the pipeline writes on
+ * the migrated schema (post, `post.received` event, analysis, `post.analysed` event, with payloads
+ * of the real shape and size) and the events read back, through prepared statements, `batch`
+ * posts per transaction, without any analysis, query builder or bus. What end to end can at
+ * best reach on one SQLite connection; returns posts per wall second and per CPU-second.
+ */
+export async function rawPipelineRows(dir: string, n: number, batch = 1000): Promise<{ postsPerSecond: number; postsPerCpuSecond: number }> {
+  const path = join(dir, `raw-pipeline-${n}-${batch}.db`);
+  const database = openDatabase({ driver: 'sqlite', path });
+  await migrateToLatest(database);
+  await database.db.insertInto('organisations').values({ id: 'org', name: 'Bench', kind: 'police', created_at: new Date().toISOString() }).execute();
+  await database.close();
+  const db = new BetterSqlite3(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  const insertPost = db.prepare(
+    'insert into posts (id, organisation_id, source, source_id, url, author_pseudonym, text, language, created_at, received_at, lat, lon, location_precision, place_name, hashtags, mentions, media, reply_to, repost_of, quote_of) ' +
+      "values (?, 'org', 'replay', ?, null, ?, ?, 'nl', ?, ?, null, null, null, null, ?, '[]', '[]', null, null, null) on conflict (organisation_id, source, source_id) do nothing",
+  );
+  const insertEvent = db.prepare("insert into outbox (id, type, organisation_id, occurred_at, payload, published_at) values (?, ?, 'org', ?, ?, null)");
+  const readEvents = db.prepare('select * from outbox where seq > ? and type = ? order by seq limit ?');
+  const insertAnalysis = db.prepare(
+    'insert into post_analysis (post_id, organisation_id, language, relevant, relevance, category, priority, confidence, explanation, places, lat, lon, location_precision, place_name, near_duplicate_of, feedback_label, feedback_priority, feedback_at, analysed_at) ' +
+      "values (?, 'org', 'nl', 1, 0.8, 'crowd', 'high', 0.7, ?, '[]', null, null, null, null, null, null, null, null, ?) on conflict (post_id) do nothing",
+  );
+  const explanation = JSON.stringify(['w:druk', 'w:politie', 'w:neude', 'bg:kapot druk', 'w:festival', 'w:utrecht', 'p:neude', 'lang:nl'].map((feature, i) => ({ feature, weight: 0.9 - i / 10 })));
+  const id = (i: number, kind: number) => `0193a${kind}${i.toString(16).padStart(7, '0')}-7000-8000-${String(i).padStart(12, '0')}`;
+  let seq = 0;
+  const ingest = db.transaction((from: number, to: number) => {
+    const now = new Date().toISOString();
+    for (let i = from; i < to; i++) {
+      const post = { id: id(i, 0), organisationId: 'org', source: 'replay', sourceId: `b${i}`, url: null, authorPseudonym: 'a'.repeat(32), text: `Het is echt kapot druk bij de Neude ${i}, politie aanwezig #utrecht #festival`, language: 'nl', createdAt: now, receivedAt: now, location: null, hashtags: ['utrecht', 'festival'], mentions: [], media: [], replyTo: null, repostOf: null, quoteOf: null };
+      insertPost.run(post.id, post.sourceId, post.authorPseudonym, post.text, now, now, JSON.stringify(post.hashtags));
+      insertEvent.run(id(i, 1), 'post.received', now, JSON.stringify({ post }));
+    }
+  });
+  const analyse = db.transaction((events: { payload: string }[]) => {
+    const now = new Date().toISOString();
+    for (const e of events) {
+      const post = (JSON.parse(e.payload) as { post: { id: string } }).post;
+      insertAnalysis.run(post.id, explanation, now);
+      const analysis = { relevant: true, relevance: 0.8, category: 'crowd', priority: 'high', confidence: 0.7, explanation: JSON.parse(explanation) as unknown, language: 'nl', places: [], location: null, nearDuplicateOf: null, feedback: null };
+      insertEvent.run(`${post.id}a`, 'post.analysed', now, JSON.stringify({ post: { ...post, analysis } }));
+    }
+  });
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  for (let from = 0; from < n; from += batch) {
+    ingest(from, Math.min(n, from + batch));
+    const events = readEvents.all(seq, 'post.received', batch) as { seq: number; payload: string }[];
+    seq = events[events.length - 1]!.seq;
+    analyse(events);
+  }
+  const used = process.cpuUsage(cpu);
+  const wall = performance.now() - started;
+  db.close();
+  return { postsPerSecond: n / (wall / 1000), postsPerCpuSecond: n / ((used.user + used.system) / 1e6) };
 }

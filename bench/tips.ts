@@ -83,7 +83,7 @@ async function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/waakzaam.js'), 'serve', '--roles', 'api,worker'], {
+  const child = spawn(process.execPath, [resolve(import.meta.dirname, '../bin/waakzaam.cjs'), 'serve', '--roles', 'api,worker'], {
     env: { ...process.env, ...env, PORT: String(port), WAAKZAAM_LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -10,6 +10,9 @@ export interface SeenIdentity {
   handle: string;
 }
 
+/** Identities remembered as recorded today; past this the memory starts afresh. */
+const RECORDED_CACHE_SIZE = 100_000;
+
 /**
  * The identities behind pseudonyms (SPEC G1). Posts, analyses and graphs hold only pseudonyms;
  * the handle is kept here alone, sealed with AES-256-GCM under a key derived from the pseudonym
@@ -18,6 +21,8 @@ export interface SeenIdentity {
  */
 export class IdentityVault {
   private readonly key: Buffer;
+  /** Identities recorded (committed) on a day, by organisation and pseudonym: most authors post many times. */
+  private readonly recorded = new Map<string, string>();
 
   constructor(private readonly options: { database: Database; audit: AuditLog; clock: Clock; pseudonymKey: Buffer; retentionDays: number }) {
     this.key = Buffer.from(hkdfSync('sha256', options.pseudonymKey, Buffer.alloc(0), 'waakzaam identity vault v1', 32));
@@ -27,17 +32,35 @@ export class IdentityVault {
     return this.options.retentionDays > 0;
   }
 
-  /** Records the identities seen in a batch (inside the batch's transaction). */
-  async remember(db: Db, organisationId: string, identities: Iterable<SeenIdentity>): Promise<void> {
+  /**
+   * Records the identities seen in a batch (inside the batch's transaction). Given the
+   * transaction's `onCommit`, an identity already recorded today is skipped: sealing and upserting
+   * every author of every batch cost more than storing the post, and `last_seen` only needs the
+   * day for a retention counted in days.
+   */
+  async remember(db: Db, organisationId: string, identities: Iterable<SeenIdentity>, onCommit?: (hook: () => void) => void): Promise<void> {
     if (!this.enabled) return;
     const now = this.options.clock.now().toISOString();
-    const rows = [...identities].map((i) => ({ organisation_id: organisationId, pseudonym: i.pseudonym, source: i.source, sealed_handle: this.seal(i.handle), first_seen: now, last_seen: now }));
+    const today = now.slice(0, 10);
+    const rows = [];
+    const keys: string[] = [];
+    for (const i of identities) {
+      const key = `${organisationId}\u0000${i.pseudonym}`;
+      if (onCommit && this.recorded.get(key) === today) continue;
+      keys.push(key);
+      rows.push({ organisation_id: organisationId, pseudonym: i.pseudonym, source: i.source, sealed_handle: this.seal(i.handle), first_seen: now, last_seen: now });
+    }
     if (rows.length === 0) return;
     await db
       .insertInto('author_identities')
       .values(rows)
       .onConflict((oc) => oc.columns(['organisation_id', 'pseudonym']).doUpdateSet({ last_seen: now }))
       .execute();
+    // Only what committed is known to be stored: a rolled-back batch leaves the cache as it was.
+    onCommit?.(() => {
+      if (this.recorded.size + keys.length > RECORDED_CACHE_SIZE) this.recorded.clear();
+      for (const key of keys) this.recorded.set(key, today);
+    });
   }
 
   /** The handle behind a pseudonym, for a purpose that is written to the audit log with the reveal. */
@@ -58,6 +81,7 @@ export class IdentityVault {
   async purgeExpired(): Promise<number> {
     const cutoff = new Date(this.options.clock.now().getTime() - Math.max(0, this.options.retentionDays) * 86_400_000).toISOString();
     const result = await this.options.database.db.deleteFrom('author_identities').where('last_seen', '<', cutoff).executeTakeFirst();
+    this.recorded.clear();
     return Number(result.numDeletedRows);
   }
 

@@ -41,9 +41,9 @@ export class PostService {
       posts.push({ ...p, id: newId(now.getTime()), organisationId, receivedAt });
       if (authorHandle) identities.set(p.authorPseudonym, { pseudonym: p.authorPseudonym, source: p.source, handle: authorHandle });
     }
-    const inserted = await insertNewPosts(tx.db, posts);
+    const inserted = await insertNewPosts(tx, posts);
     const stored = posts.filter((p) => inserted.has(p.id));
-    if (this.options.vault && identities.size > 0) await this.options.vault.remember(tx.db, organisationId, identities.values());
+    if (this.options.vault && identities.size > 0) await this.options.vault.remember(tx.db, organisationId, identities.values(), (hook) => tx.onCommit(hook));
     await this.options.bus.publishMany(tx, 'post.received', stored.map((post) => ({ payload: { post }, organisationId })));
     return { stored, duplicates: incoming.length - stored.length };
   }

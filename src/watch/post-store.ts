@@ -1,4 +1,4 @@
-import type { Db } from '#platform/db/database.ts';
+import type { Db, Tx } from '#platform/db/database.ts';
 import type { Dialect } from '#platform/db/dialect.ts';
 import type { PostTable } from '#platform/db/schema.ts';
 import type { AnalysedPost } from './analysis.ts';
@@ -53,11 +53,28 @@ export function fromRow(row: PostTable): Post {
   };
 }
 
-/** Inserts posts that are new for their (organisation, source, source id); returns the ids inserted. */
-export async function insertNewPosts(db: Db, posts: Post[]): Promise<Set<string>> {
+/**
+ * Inserts posts that are new for their (organisation, source, source id) inside `tx`; returns the
+ * ids inserted. SQLite takes one prepared row insert per post (the query builder's multi-row
+ * insert costs more per row than SQLite's own work); PostgreSQL takes multi-row inserts.
+ */
+export async function insertNewPosts(tx: Tx, posts: Post[]): Promise<Set<string>> {
   const inserted = new Set<string>();
+  const insert = tx.prepared(INSERT_POST);
+  if (insert) {
+    for (const p of posts) {
+      const loc = p.location;
+      const done = insert.run(
+        p.id, p.organisationId, p.source, p.sourceId, p.url, p.authorPseudonym, p.text, p.language, p.createdAt, p.receivedAt,
+        loc?.lat ?? null, loc?.lon ?? null, loc?.precision ?? null, loc?.placeName ?? null,
+        jsonList(p.hashtags), jsonList(p.mentions), p.media.length === 0 ? '[]' : JSON.stringify(p.media), p.replyTo, p.repostOf, p.quoteOf,
+      );
+      if (done.changes > 0) inserted.add(p.id);
+    }
+    return inserted;
+  }
   for (let from = 0; from < posts.length; from += INSERT_CHUNK) {
-    const rows = await db
+    const rows = await tx.db
       .insertInto('posts')
       .values(posts.slice(from, from + INSERT_CHUNK).map(toRow))
       .onConflict((oc) => oc.columns(['organisation_id', 'source', 'source_id']).doNothing())
@@ -66,6 +83,15 @@ export async function insertNewPosts(db: Db, posts: Post[]): Promise<Set<string>
     for (const r of rows) inserted.add(r.id);
   }
   return inserted;
+}
+
+const INSERT_POST =
+  'insert into posts (id, organisation_id, source, source_id, url, author_pseudonym, text, language, created_at, received_at, lat, lon, location_precision, place_name, hashtags, mentions, media, reply_to, repost_of, quote_of) ' +
+  'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (organisation_id, source, source_id) do nothing';
+
+/** Most posts carry no hashtags or mentions. */
+function jsonList(items: readonly string[]): string {
+  return items.length === 0 ? '[]' : JSON.stringify(items);
 }
 
 /** Rows per insert statement: 20 columns each stays under SQLite's 32,766 bound variables. */

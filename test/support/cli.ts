@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
-export const BIN = resolve(import.meta.dirname, '../../bin/waakzaam.js');
+export const BIN = resolve(import.meta.dirname, '../../bin/waakzaam.cjs');
 
 export interface CliResult {
   code: number | null;

@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { BatchHandler, EventBus, SubscribeOptions } from './bus.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
-import { lastOutboxSeq, readOutbox, rowToEvent, stageEvent, stageEvents } from './outbox.ts';
+import { lastOutboxSeq, readOutbox, readOutboxOfTypes, rowToEvent, stageEvent, stageEvents } from './outbox.ts';
 
 interface Subscription {
   consumer: string;
@@ -11,6 +11,15 @@ interface Subscription {
   handler: BatchHandler<EventType>;
   batchSize: number;
 }
+
+interface Waker {
+  /** The event types that should wake it; null: any. */
+  types: ReadonlySet<string> | null;
+  fn: () => void;
+}
+
+/** An idle consumer that handled nothing still records how far it read, at most this often. */
+const OFFSET_SAVE_MS = 5_000;
 
 interface Listener {
   types: ReadonlySet<string>;
@@ -35,7 +44,7 @@ export class MemoryBus implements EventBus {
   readonly transport = 'memory' as const;
   private readonly subscriptions: Subscription[] = [];
   private readonly listeners = new Set<Listener>();
-  private readonly wakers = new Set<() => void>();
+  private readonly wakers = new Set<Waker>();
   private readonly loops: Promise<void>[] = [];
   private started = false;
   private stopped = false;
@@ -47,13 +56,13 @@ export class MemoryBus implements EventBus {
 
   async publish<K extends EventType>(tx: Tx, type: K, payload: EventMap[K], options?: { organisationId?: string | null }): Promise<BusEvent<K>> {
     const event = await stageEvent(this.options.database, tx, type, payload, options?.organisationId ?? null, this.options.clock.now());
-    tx.onCommit(() => this.wake());
+    tx.onCommit(() => this.wake(type));
     return event;
   }
 
   async publishMany<K extends EventType>(tx: Tx, type: K, items: readonly { payload: EventMap[K]; organisationId: string | null }[]): Promise<BusEvent<K>[]> {
     const events = await stageEvents(this.options.database, tx, type, items, this.options.clock.now());
-    if (events.length > 0) tx.onCommit(() => this.wake());
+    if (events.length > 0) tx.onCommit(() => this.wake(type));
     return events;
   }
 
@@ -86,18 +95,26 @@ export class MemoryBus implements EventBus {
   private async runConsumer(subscription: Subscription): Promise<void> {
     const { database, log } = this.options;
     let offset = await this.loadOffset(subscription.consumer);
+    let saved = { offset, at: Date.now() };
     let failures = 0;
+    const types = [...subscription.types];
     while (!this.stopped) {
-      const rows = await readOutbox(database, offset, subscription.batchSize);
-      if (rows.length === 0) {
-        await this.idle(this.pollMs);
+      const { rows, throughSeq } = await readOutboxOfTypes(database, offset, subscription.batchSize, types);
+      if (throughSeq === offset) {
+        await this.idle(this.pollMs, true, subscription.types);
         continue;
       }
-      const events = rows.filter((row) => subscription.types.has(row.type)).map(rowToEvent);
+      const events = rows.map(rowToEvent);
       try {
         if (events.length > 0) await subscription.handler(events);
-        offset = rows[rows.length - 1]!.seq;
-        await this.saveOffset(subscription.consumer, offset);
+        offset = throughSeq;
+        // After handling events the offset is saved at once (so they are not redelivered). Having
+        // only passed over other types' events, it is saved now and then: were it lost, a restart
+        // would pass over them again, and nothing else.
+        if (events.length > 0 || Date.now() - saved.at >= OFFSET_SAVE_MS) {
+          await this.saveOffset(subscription.consumer, offset);
+          saved = { offset, at: Date.now() };
+        }
         failures = 0;
       } catch (error) {
         failures += 1;
@@ -148,8 +165,12 @@ export class MemoryBus implements EventBus {
       .execute();
   }
 
-  /** Waits `ms`, or less when woken by a commit (if `wakeable`) or by close(). */
-  private idle(ms: number, wakeable = true): Promise<void> {
+  /**
+   * Waits `ms`, or less when woken by close() or (if `wakeable`) by a commit of an event of
+   * `types` (null: of any type). A commit wakes only the consumers of its event's type: with a few
+   * dozen consumers, waking all of them on every commit cost each tip and post dozens of queries.
+   */
+  private idle(ms: number, wakeable = true, types: ReadonlySet<string> | null = null): Promise<void> {
     if (this.stopped) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
@@ -157,15 +178,19 @@ export class MemoryBus implements EventBus {
         this.wakers.delete(waker);
         resolve();
       };
-      const waker = () => {
-        if (wakeable || this.stopped) done();
+      const waker: Waker = {
+        types,
+        fn: () => {
+          if (wakeable || this.stopped) done();
+        },
       };
       const timer = setTimeout(done, ms);
       this.wakers.add(waker);
     });
   }
 
-  private wake(): void {
-    for (const waker of [...this.wakers]) waker();
+  /** Wakes the idle loops waiting for `type`, or every loop when no type is given (close()). */
+  private wake(type?: string): void {
+    for (const waker of [...this.wakers]) if (type === undefined || waker.types === null || waker.types.has(type)) waker.fn();
   }
 }

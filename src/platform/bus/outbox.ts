@@ -5,6 +5,8 @@ import type { BusEvent, EventMap, EventType } from './events.ts';
 
 export type OutboxRow = Omit<OutboxTable, 'seq'> & { seq: number };
 
+const INSERT_EVENT = 'insert into outbox (id, type, organisation_id, occurred_at, payload, published_at) values (?, ?, ?, ?, ?, null)';
+
 /** Inserts the event into the outbox inside `tx` (both transports start here). */
 export async function stageEvent<K extends EventType>(
   database: Database,
@@ -16,6 +18,11 @@ export async function stageEvent<K extends EventType>(
 ): Promise<BusEvent<K>> {
   await database.dialect.lockLog(tx.db, 'outbox');
   const event: BusEvent<K> = { id: newId(now.getTime()), type, organisationId, occurredAt: now.toISOString(), payload };
+  const insert = tx.prepared(INSERT_EVENT);
+  if (insert) {
+    insert.run(event.id, type, organisationId, event.occurredAt, JSON.stringify(payload));
+    return event;
+  }
   await tx.db
     .insertInto('outbox')
     .values({ id: event.id, type, organisation_id: organisationId, occurred_at: event.occurredAt, payload: JSON.stringify(payload), published_at: null })
@@ -35,6 +42,13 @@ export async function stageEvents<K extends EventType>(
   await database.dialect.lockLog(tx.db, 'outbox');
   const occurredAt = now.toISOString();
   const events = items.map((item) => ({ id: newId(now.getTime()), type, organisationId: item.organisationId, occurredAt, payload: item.payload }));
+  const insert = tx.prepared(INSERT_EVENT);
+  if (insert) {
+    // SQLite: one prepared row insert per event inside the caller's transaction; the query
+    // builder's multi-row insert costs several times SQLite's own work per row.
+    for (const e of events) insert.run(e.id, type, e.organisationId, occurredAt, JSON.stringify(e.payload));
+    return events;
+  }
   for (let i = 0; i < events.length; i += 500) {
     await tx.db
       .insertInto('outbox')
@@ -57,6 +71,28 @@ export function rowToEvent(row: OutboxRow): BusEvent {
 /** Outbox rows after `afterSeq`, oldest first. */
 export async function readOutbox(database: Database, afterSeq: number, limit: number): Promise<OutboxRow[]> {
   return database.db.selectFrom('outbox').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+}
+
+/**
+ * Up to `limit` rows of the given types after `afterSeq`, oldest first, and `throughSeq`: how far
+ * a consumer of only those types has then read (the last row when the batch is full, else the
+ * newest row that existed when the read began). Rows of other types are passed over without
+ * reading their payloads. Safe because `lockLog` makes every `seq` up to the newest visible one
+ * committed (or never to be).
+ */
+export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[]): Promise<{ rows: OutboxRow[]; throughSeq: number }> {
+  const newest = await lastOutboxSeq(database);
+  if (newest <= afterSeq || types.length === 0) return { rows: [], throughSeq: Math.max(afterSeq, newest) };
+  const rows = await database.db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', newest)
+    .where('type', 'in', types)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return { rows, throughSeq: rows.length === limit ? rows[rows.length - 1]!.seq : newest };
 }
 
 export async function lastOutboxSeq(database: Database): Promise<number> {

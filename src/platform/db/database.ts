@@ -17,14 +17,37 @@ const TIMESTAMPTZ = 1184;
 export interface Tx {
   db: Transaction<Schema>;
   onCommit(hook: () => void): void;
+  /**
+   * On SQLite, a prepared statement (made once per text, cached) that runs in this transaction,
+   * which holds the one connection; null on PostgreSQL. For hot paths only (the watch pipeline's
+   * inserts, the outbox): building a multi-row insert with the query builder costs more per row
+   * than SQLite's own work.
+   */
+  prepared(sqlText: string): BetterSqlite3.Statement | null;
 }
 
 /** The store: a Kysely instance plus the dialect seam and transactions with after-commit hooks. */
 export class Database {
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
   constructor(
     readonly db: Db,
     readonly dialect: Dialect,
+    /** The SQLite connection under `db` (null on PostgreSQL), for `Tx.prepared`. */
+    private readonly sqlite: BetterSqlite3.Database | null = null,
   ) {}
+
+  private prepared(sqlText: string): BetterSqlite3.Statement | null {
+    if (this.sqlite === null) return null;
+    // Only inside a transaction is the connection ours (others wait for Kysely's lock).
+    if (!this.sqlite.inTransaction) throw new Error('prepared statements run only inside a transaction');
+    let statement = this.statements.get(sqlText);
+    if (statement === undefined) {
+      statement = this.sqlite.prepare(sqlText);
+      this.statements.set(sqlText, statement);
+    }
+    return statement;
+  }
 
   /**
    * Runs `fn` in one transaction. Hooks registered with `tx.onCommit` run after a successful
@@ -32,7 +55,7 @@ export class Database {
    */
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
-    const result = await this.db.transaction().execute((trx) => fn({ db: trx, onCommit: (hook) => hooks.push(hook) }));
+    const result = await this.db.transaction().execute((trx) => fn({ db: trx, onCommit: (hook) => hooks.push(hook), prepared: (sqlText) => this.prepared(sqlText) }));
     for (const hook of hooks) hook();
     return result;
   }
@@ -56,7 +79,7 @@ export function openDatabase(config: DatabaseConfig, onBackgroundError: (error: 
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteDialect);
+    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteDialect, sqlite);
   }
   const pool = new pg.Pool({
     connectionString: config.url,

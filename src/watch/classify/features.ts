@@ -2,9 +2,9 @@ import { CATEGORY_IDS } from '#core/taxonomy.ts';
 import type { StemLanguage } from '#watch/enrich/stem.ts';
 import type { Token } from '#watch/enrich/tokenize.ts';
 import {
-  BIGRAM, CHARS, CUE, EMOJI, FEATURE_MASK, featureBucket, GRAM, GRAM_STRIDE, GRAM_WEIGHT, HASHTAG, LEXICON, LEXICON_WEIGHT, MENTION, NUMBER, PREFIXES, SEEDS, STEM,
+  BIGRAM, CHARS, CUE, EMOJI, FEATURE_MASK, featureBucket, GRAM, GRAM_STRIDE, GRAM_WEIGHT, HASHTAG, LEXICON, LEXICON_WEIGHT, MENTION, NUMBER, PREFIXES, STEM,
 } from './feature-space.ts';
-import { bucketOf, hashOf, hashUnit } from './hash.ts';
+import { bucketOf, hashOf } from './hash.ts';
 import { stemInfo, wordInfo, type WordInfo } from './words.ts';
 
 export { FEATURE_BITS, FEATURE_BUCKETS } from './feature-space.ts';
@@ -107,9 +107,12 @@ export class PostFeatures {
     this.push(bucket, kind, index, 0, 1);
   }
 
-  addBigram(a: number, b: number): void {
-    const h = hashOf(hashUnit(hashOf(SEEDS[BIGRAM]!, this.strings[a]!), 0x20), this.strings[b]!);
-    this.push(bucketOf(h, FEATURE_MASK), BIGRAM, a, b, 1);
+  /**
+   * The bigram of kept strings `a` and `b`, given the hash state of "bigram:<a> " (kept per word
+   * as `StemInfo.bigramPrefix`, so only `b` is hashed here).
+   */
+  addBigramFrom(prefix: number, a: number, b: number): void {
+    this.push(bucketOf(hashOf(prefix, this.strings[b]!), FEATURE_MASK), BIGRAM, a, b, 1);
   }
 
   /** The word's character n-grams (`grams[k]` starts at character k × GRAM_STRIDE). */
@@ -187,6 +190,7 @@ export function extractFeatures(text: string, tokens: readonly Token[], language
   const lang = language ?? (vote >= 0 ? 'nl' : 'en');
   const f = into === undefined ? new PostFeatures(lang) : into.reset(lang);
   let previous = -1;
+  let previousPrefix = 0;
   let previousStop = false;
   let lexicon = 0;
   for (let t = 0; t < tokens.length; t++) {
@@ -198,8 +202,9 @@ export function extractFeatures(text: string, tokens: readonly Token[], language
       const index = f.keep(s.stem);
       if (token.kind === 'word') {
         if (!s.stop) f.addString(STEM, s.bucket, index);
-        if (previous >= 0 && !(s.stop && previousStop)) f.addBigram(previous, index);
+        if (previous >= 0 && !(s.stop && previousStop)) f.addBigramFrom(previousPrefix, previous, index);
         previous = index;
+        previousPrefix = s.bigramPrefix;
         previousStop = s.stop;
         if (token.text.length >= 3 && isCapitals(token.text)) f.addCue('caps');
       } else {

@@ -75,7 +75,7 @@ export class Classifier {
     this.model.learn(featuresOf(input), classIndex(label), p);
   }
 
-  /** An independent copy: learning on the copy never changes this one (pages are copied on write). */
+  /** An independent copy: learning on the copy never changes this one (the weights are copied on first write). */
   clone(): Classifier {
     return new Classifier(this.model.clone());
   }

@@ -30,9 +30,11 @@ export function languageVote(norm: string): number {
 
 /** Maps a language tag ("nl", "nl-NL", "en-GB") to a stemmer language, or null for anything else. */
 export function stemLanguageOf(tag: string | null | undefined): StemLanguage | null {
-  if (!tag) return null;
-  const primary = tag.slice(0, 2).toLowerCase();
-  if (primary === 'nl') return 'nl';
-  if (primary === 'en') return 'en';
+  if (!tag || tag.length < 2) return null;
+  // Compared by character code, case-insensitively: this runs for every post classified.
+  const a = tag.charCodeAt(0) | 0x20;
+  const b = tag.charCodeAt(1) | 0x20;
+  if (a === 0x6e && b === 0x6c) return 'nl';
+  if (a === 0x65 && b === 0x6e) return 'en';
   return null;
 }

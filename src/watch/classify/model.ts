@@ -2,7 +2,7 @@ import { PRIORITIES, type CategoryId, type Priority } from '#core/taxonomy.ts';
 import { bucketOf, hashOf, HASH_START } from './hash.ts';
 import { FEATURE_BUCKETS, type PostFeatures } from './features.ts';
 import { CLASS_COUNT, CLASSES, NONE, PRIORITY_COUNT } from './labels.ts';
-import { offset, PRIORITY_COLUMN, type Weights } from './weights.ts';
+import { PRIORITY_COLUMN, type Weights } from './weights.ts';
 
 /** One feature's share in a decision: its value times its weight difference (see `explain`). */
 export interface Contribution {
@@ -43,6 +43,10 @@ export class LinearModel {
   private readonly logits = new Float64Array(CLASS_COUNT);
   private readonly probabilities = new Float64Array(CLASS_COUNT);
   private readonly priorityLogits = new Float64Array(PRIORITY_COUNT);
+  /** The priority logits of the last `score` before the category feature is added (bias and the post's features). */
+  private readonly priorityBase = new Float64Array(PRIORITY_COUNT);
+  /** Per feature of the last post scored: its row's offset in the weights, or −1 (grown as needed). */
+  private rowOffsets = new Int32Array(64);
   /** Scratch for `explain`: the strongest features so far and their contributions. */
   private readonly top = new Int32Array(EXPLAIN_TOP);
   private readonly topValues = new Float64Array(EXPLAIN_TOP);
@@ -68,7 +72,7 @@ export class LinearModel {
       relevant,
       relevance,
       category: CLASSES[best] as CategoryId,
-      priority: PRIORITIES[this.priority(f, best)]!,
+      priority: PRIORITIES[this.priority(best)]!,
       confidence: p[best]!,
       explanation: this.explain(f, best, NONE),
     };
@@ -129,39 +133,49 @@ export class LinearModel {
     const w = this.weights;
     for (let i = 0; i < f.size; i++) {
       if (!sharedToo && f.isShared(i)) continue;
-      const bucket = f.buckets[i]!;
       const delta = tau * f.values[i]!;
-      const page = w.writablePage(bucket);
-      const at = offset(bucket);
-      page[at + up] = page[at + up]! + delta;
-      page[at + down] = page[at + down]! - delta;
+      const at = w.writableRow(f.buckets[i]!);
+      const row = w.values;
+      row[at + up] = row[at + up]! + delta;
+      row[at + down] = row[at + down]! - delta;
     }
     if (up >= PRIORITY_COLUMN) {
-      const bucket = CATEGORY_BUCKETS[category]!;
-      const page = w.writablePage(bucket);
-      const at = offset(bucket);
-      page[at + up] = page[at + up]! + tau;
-      page[at + down] = page[at + down]! - tau;
+      const at = w.writableRow(CATEGORY_BUCKETS[category]!);
+      const row = w.values;
+      row[at + up] = row[at + up]! + tau;
+      row[at + down] = row[at + down]! - tau;
     }
   }
 
+  /**
+   * Class logits and probabilities of a post, and on the same pass over each feature's row the
+   * priority logits without the category feature (`priority` adds it). Remembers where each
+   * feature's row is, for `priority` and `explain` on the same post.
+   */
   private score(f: PostFeatures): void {
     const z = this.logits;
+    const pz = this.priorityBase;
     const bias = this.weights.bias;
     for (let k = 0; k < CLASS_COUNT; k++) z[k] = bias[k]!;
+    for (let q = 0; q < PRIORITY_COUNT; q++) pz[q] = bias[PRIORITY_COLUMN + q]!;
     const buckets = f.buckets;
     const values = f.values;
+    const weights = this.weights;
+    const rows = weights.values;
+    if (this.rowOffsets.length < f.size) this.rowOffsets = new Int32Array(2 * f.size);
+    const offsets = this.rowOffsets;
     for (let i = 0; i < f.size; i++) {
-      const bucket = buckets[i]!;
-      const page = this.weights.page(bucket);
-      if (page === null) continue;
-      const at = offset(bucket);
+      const at = weights.row(buckets[i]!);
+      offsets[i] = at;
+      if (at < 0) continue;
       const value = values[i]!;
-      for (let k = 0; k < CLASS_COUNT; k++) z[k] = z[k]! + page[at + k]! * value;
+      for (let k = 0; k < CLASS_COUNT; k++) z[k] = z[k]! + rows[at + k]! * value;
+      for (let q = 0; q < PRIORITY_COUNT; q++) pz[q] = pz[q]! + rows[at + PRIORITY_COLUMN + q]! * value;
     }
     softmax(z, this.probabilities);
   }
 
+  /** Priority logits from scratch (for `learn`, whose steps change the rows between scorings). */
   private scorePriority(f: PostFeatures, category: number): void {
     const z = this.priorityLogits;
     const bias = this.weights.bias;
@@ -171,15 +185,18 @@ export class LinearModel {
   }
 
   private addPriority(bucket: number, value: number): void {
-    const page = this.weights.page(bucket);
-    if (page === null) return;
+    const row = this.weights.row(bucket);
+    if (row < 0) return;
     const z = this.priorityLogits;
-    const at = offset(bucket) + PRIORITY_COLUMN;
-    for (let q = 0; q < PRIORITY_COUNT; q++) z[q] = z[q]! + page[at + q]! * value;
+    const rows = this.weights.values;
+    const at = row + PRIORITY_COLUMN;
+    for (let q = 0; q < PRIORITY_COUNT; q++) z[q] = z[q]! + rows[at + q]! * value;
   }
 
-  private priority(f: PostFeatures, category: number): number {
-    this.scorePriority(f, category);
+  /** The priority of the post last scored, given its category. */
+  private priority(category: number): number {
+    this.priorityLogits.set(this.priorityBase);
+    this.addPriority(CATEGORY_BUCKETS[category]!, 1);
     let best = 0;
     for (let q = 1; q < PRIORITY_COUNT; q++) if (this.priorityLogits[q]! > this.priorityLogits[best]!) best = q;
     return best;
@@ -188,7 +205,8 @@ export class LinearModel {
   /**
    * The features that most raise the chosen class over the alternative: for a relevant post,
    * category over none (why relevant, and why this category); for an irrelevant one, none over
-   * the best category. Weight = feature value × (w[chosen] − w[alternative]).
+   * the best category. Weight = feature value × (w[chosen] − w[alternative]). Reads the rows
+   * found by the `score` of the same post.
    */
   private explain(f: PostFeatures, chosen: number, alternative: number): Contribution[] {
     const top = this.top;
@@ -196,10 +214,10 @@ export class LinearModel {
     let count = 0;
     for (let i = 0; i < f.size; i++) {
       const bucket = f.buckets[i]!;
-      const page = this.weights.page(bucket);
-      if (page === null) continue;
-      const at = offset(bucket);
-      const value = (page[at + chosen]! - page[at + alternative]!) * f.values[i]!;
+      const at = this.rowOffsets[i]!;
+      if (at < 0) continue;
+      const rows = this.weights.values;
+      const value = (rows[at + chosen]! - rows[at + alternative]!) * f.values[i]!;
       if (value <= 0 || (count === EXPLAIN_TOP && value <= values[EXPLAIN_TOP - 1]!)) continue;
       let duplicate = false;
       for (let j = 0; j < count; j++) if (f.buckets[top[j]!] === bucket) duplicate = true;

@@ -1,6 +1,6 @@
 import { stem, type StemLanguage } from '#watch/enrich/stem.ts';
-import { CHARS, FEATURE_MASK, featureBucket, GRAM, GRAM_MIN_WORD, GRAM_STRIDE, SEEDS, STEM } from './feature-space.ts';
-import { bucketOf, hashRange } from './hash.ts';
+import { BIGRAM, CHARS, FEATURE_MASK, featureBucket, GRAM, GRAM_MIN_WORD, GRAM_STRIDE, SEEDS, STEM } from './feature-space.ts';
+import { bucketOf, hashOf, hashRange, hashUnit } from './hash.ts';
 import { languageVote } from './language.ts';
 import { lexiconBits } from './lexicon-match.ts';
 import { isStopword } from './stopwords.ts';
@@ -12,6 +12,8 @@ export interface StemInfo {
   stop: boolean;
   /** Bucket of "stem:<stem>". */
   bucket: number;
+  /** Hash state of "bigram:<stem> ", which a bigram with this stem first continues with the second stem. */
+  bigramPrefix: number;
 }
 
 /** Everything about a word (a token norm) that does not depend on the post, computed once. */
@@ -50,11 +52,12 @@ export function wordInfo(norm: string): WordInfo {
 
 /** The word's stem facts in a language, computed on first use. */
 export function stemInfo(info: WordInfo, norm: string, language: StemLanguage): StemInfo {
-  const known = info[language];
+  const known = language === 'nl' ? info.nl : info.en;
   if (known !== undefined) return known;
   const s = stem(norm, language);
-  const computed: StemInfo = { stem: s, stop: isStopword(norm) || isStopword(s), bucket: featureBucket(STEM, s) };
-  info[language] = computed;
+  const computed: StemInfo = { stem: s, stop: isStopword(norm) || isStopword(s), bucket: featureBucket(STEM, s), bigramPrefix: hashUnit(hashOf(SEEDS[BIGRAM]!, s), 0x20) };
+  if (language === 'nl') info.nl = computed;
+  else info.en = computed;
   return computed;
 }
 
@@ -65,5 +68,5 @@ function computeInfo(norm: string): WordInfo {
     for (let at = 0; at + GRAM <= norm.length; at += GRAM_STRIDE) buckets.push(bucketOf(hashRange(SEEDS[CHARS]!, norm, at, at + GRAM), FEATURE_MASK));
     grams = buckets;
   }
-  return { vote: languageVote(norm), lexicon: lexiconBits(norm), grams };
+  return { vote: languageVote(norm), lexicon: lexiconBits(norm), grams, nl: undefined, en: undefined };
 }

@@ -57,20 +57,8 @@ export class Enricher {
     const hint = normaliseHint(post.language);
     const language = hint !== null ? hinted(hint) : detectLanguage(post.text, tokens);
     const places = this.gazetteer.match(tokens, post.text);
-    // Stems are made on first read: the pipeline's classifier keeps its own cached stems per
-    // word, so stemming every post here again would be work nobody reads.
-    let stems: string[] | undefined;
-    return {
-      language,
-      tokens,
-      get stems() {
-        stems ??= stemWords(tokens, language.code === 'en' ? 'en' : 'nl');
-        return stems;
-      },
-      places,
-      location: locate(post.location, places),
-      nearDuplicateOf: this.index(post.organisationId).add(post.id, tokens).duplicateOf,
-    };
+    const nearDuplicateOf = this.index(post.organisationId).add(post.id, tokens).duplicateOf;
+    return new PostEnrichment(language, tokens, places, locate(post.location, places), nearDuplicateOf);
   }
 
   private index(organisationId: string): NearDuplicateIndex {
@@ -80,6 +68,31 @@ export class Enricher {
       this.duplicates.set(organisationId, index);
     }
     return index;
+  }
+}
+
+/**
+ * An enrichment as a class rather than an object literal with a getter: the literal made a
+ * closure and an accessor pair per post, and the ingest path makes one of these per post.
+ */
+class PostEnrichment implements Enrichment {
+  /**
+   * Made on first read: the pipeline's classifier keeps its own cached stems per word, so
+   * stemming every post here again would be work nobody reads.
+   */
+  #stems: string[] | undefined = undefined;
+
+  constructor(
+    readonly language: Enrichment['language'],
+    readonly tokens: Token[],
+    readonly places: PlaceMatch[],
+    readonly location: Enrichment['location'],
+    readonly nearDuplicateOf: string | null,
+  ) {}
+
+  get stems(): string[] {
+    this.#stems ??= stemWords(this.tokens, this.language.code === 'en' ? 'en' : 'nl');
+    return this.#stems;
   }
 }
 

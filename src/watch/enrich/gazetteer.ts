@@ -83,6 +83,11 @@ export class Gazetteer {
   private readonly byCompactKey = new Map<string, Entry>();
   /** Aliases by their first key part, built from byKey once all files are read. */
   private readonly byFirstPart = new Map<string, Head>();
+  /**
+   * A bit per `partSignature` of the first parts: a word whose bit is clear starts no alias, which
+   * settles most words (a post's words are rarely place names) without a map lookup.
+   */
+  private readonly firstPartBits = new Uint8Array(1 << (SIGNATURE_BITS - 3));
   readonly size: number;
 
   private constructor(files: readonly GazetteerFile[]) {
@@ -105,6 +110,8 @@ export class Gazetteer {
       }
       if (rest.length === 0) head.single = entry;
       else head.longer.push({ rest, entry });
+      const signature = partSignature(first);
+      this.firstPartBits[signature >>> 3]! |= 1 << (signature & 7);
     }
     for (const head of this.byFirstPart.values()) head.longer.sort((x, y) => y.rest.length - x.rest.length);
   }
@@ -235,7 +242,8 @@ export class Gazetteer {
             partHits[count++] = head;
           }
         } else {
-          const head = this.byFirstPart.get(norm);
+          const signature = partSignature(norm);
+          const head = (this.firstPartBits[signature >>> 3]! & (1 << (signature & 7))) === 0 ? undefined : this.byFirstPart.get(norm);
           if (head !== undefined) any = true;
           partNorms[count] = norm;
           partTokens[count] = index;
@@ -245,6 +253,16 @@ export class Gazetteer {
     }
     return any ? count : -1;
   }
+}
+
+const SIGNATURE_BITS = 16;
+
+/** A cheap 16-bit digest of a key part from its length and first, second and last characters. */
+function partSignature(part: string): number {
+  const n = part.length;
+  if (n === 0) return 0;
+  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(part.charCodeAt(0), 0x85ebca6b) ^ Math.imul(part.charCodeAt(n > 1 ? 1 : 0), 0xc2b2ae35) ^ Math.imul(part.charCodeAt(n - 1), 0x27d4eb2f);
+  return (h ^ (h >>> 16)) & ((1 << SIGNATURE_BITS) - 1);
 }
 
 /**

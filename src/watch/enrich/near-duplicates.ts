@@ -45,6 +45,10 @@ const CHAIN_STEPS = 16;
 const MAX_COMPARISONS = 32;
 /** Shingle counts up to this are sorted by insertion; longer posts use the built-in sort. */
 const INSERTION_SORT_MAX = 48;
+/** Shingle storage per ring slot, on average (posts have 10–40 shingles); see `arena`. */
+const ARENA_PER_SLOT = 32;
+/** The arena holds at least this many shingles, so that one long post always fits. */
+const MIN_ARENA = 1 << 16;
 
 /** Odd multipliers and xor seeds of the HASHES permutations `x ↦ (x ^ seed) · multiplier`. */
 const SEEDS = Int32Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
@@ -76,7 +80,17 @@ export class NearDuplicateIndex {
   /** Per slot, [sequence number, sequence number of the add that last compared against it]. */
   private readonly stamps: Float64Array;
   private readonly roots: string[];
-  private readonly shingleSets: (Uint32Array | undefined)[];
+  /**
+   * The shingles of the remembered posts, written one after another round a ring (a typed array
+   * allocated once, so remembering a post allocates nothing the garbage collector must promote).
+   * Positions are counted without wrapping (`arenaEnd`); a post is at `start % arena.length`
+   * and is intact until writing has gone a whole arena length past its start.
+   */
+  private readonly arena: Uint32Array;
+  /** Per slot: the post's position in the arena (unwrapped) and its shingle count (−1: none stored). */
+  private readonly arenaStarts: Float64Array;
+  private readonly arenaLengths: Int32Array;
+  private arenaEnd = 0;
   private readonly signature = new Int32Array(HASHES);
   private readonly entryKeys = new Int32Array(KEYS);
   private count = 0;
@@ -92,23 +106,28 @@ export class NearDuplicateIndex {
     this.records = new Int32Array(STRIDE * size);
     this.stamps = new Float64Array(2 * size);
     this.roots = new Array<string>(size).fill('');
-    this.shingleSets = new Array<Uint32Array | undefined>(size).fill(undefined);
+    let arena = MIN_ARENA;
+    while (arena < size * ARENA_PER_SLOT) arena *= 2;
+    this.arena = new Uint32Array(arena);
+    this.arenaStarts = new Float64Array(size);
+    this.arenaLengths = new Int32Array(size).fill(-1);
   }
 
   /** Checks a post against the remembered ones, then remembers it. */
   add(id: string, tokens: readonly Token[]): NearDuplicateResult {
-    const shingles = shingleHashes(tokens);
-    if (shingles === null) return { duplicateOf: null, similarity: 0 };
+    const n = collectShingles(tokens);
+    if (n < 0) return NOT_NEAR;
+    const shingles = scratch;
     const seq = this.count + 1;
-    const exactKey = setHash(shingles);
-    const same = this.findExact(seq, exactKey, shingles);
+    const exactKey = setHash(shingles, n);
+    const same = this.findExact(seq, exactKey, shingles, n);
     if (same >= 0) {
       const root = this.roots[same]!;
-      this.remember(seq, root, this.shingleSets[same]!, same);
+      this.remember(seq, root, shingles, n, same);
       return { duplicateOf: root, similarity: 1 };
     }
     const keys = this.entryKeys;
-    this.sign(shingles);
+    this.sign(shingles, n);
     for (let b = 0; b < BANDS; b++) keys[b] = bandKey(this.signature, b);
     keys[EXACT] = exactKey;
     const { heads, records, stamps, mask } = this;
@@ -133,7 +152,7 @@ export class NearDuplicateIndex {
         if (stamps[2 * slot + 1] === seq) continue;
         stamps[2 * slot + 1] = seq;
         if (--budget < 0) break;
-        const similarity = jaccard(shingles, this.shingleSets[slot]!);
+        const similarity = this.similarityTo(slot, shingles, n);
         if (similarity > bestSimilarity) {
           bestSimilarity = similarity;
           best = slot;
@@ -142,12 +161,20 @@ export class NearDuplicateIndex {
       }
     }
     const duplicate = best >= 0 && bestSimilarity >= this.threshold ? this.roots[best]! : null;
-    this.remember(seq, duplicate ?? id, shingles, -1);
-    return duplicate === null ? { duplicateOf: null, similarity: 0 } : { duplicateOf: duplicate, similarity: bestSimilarity };
+    this.remember(seq, duplicate ?? id, shingles, n, -1);
+    return duplicate === null ? NOT_NEAR : { duplicateOf: duplicate, similarity: bestSimilarity };
+  }
+
+  /** Jaccard similarity of `shingles[0…n)` to the slot's stored shingles (0 when they were overwritten). */
+  private similarityTo(slot: number, shingles: Uint32Array, n: number): number {
+    const length = this.arenaLengths[slot]!;
+    const start = this.arenaStarts[slot]!;
+    if (length < 0 || this.arenaEnd > start + this.arena.length) return 0;
+    return jaccardRange(shingles, 0, n, this.arena, start % this.arena.length, length);
   }
 
   /** The slot of a live post with exactly these shingles, or −1. */
-  private findExact(seq: number, key: number, shingles: Uint32Array): number {
+  private findExact(seq: number, key: number, shingles: Uint32Array, n: number): number {
     const { records, stamps, mask } = this;
     const oldest = seq - this.maxEntries;
     let next = this.heads[EXACT * (mask + 1) + (key & mask)]!;
@@ -159,15 +186,14 @@ export class NearDuplicateIndex {
       newer = stamp;
       const at = slot * STRIDE + 2 * EXACT;
       next = records[at + 1]!;
-      if (records[at] === key && sameSet(shingles, this.shingleSets[slot]!)) return slot;
+      if (records[at] === key && this.arenaLengths[slot] === n && this.similarityTo(slot, shingles, n) === 1) return slot;
     }
     return -1;
   }
 
   /** MinHash signature: per permutation, the least image of any shingle. */
-  private sign(shingles: Uint32Array): void {
+  private sign(shingles: Uint32Array, n: number): void {
     const sig = this.signature;
-    const n = shingles.length;
     for (let i = 0; i < HASHES; i++) {
       const seed = SEEDS[i]!;
       const multiplier = MULTIPLIERS[i]!;
@@ -181,10 +207,11 @@ export class NearDuplicateIndex {
   }
 
   /**
-   * Stores the post as sequence number `seq` in its ring slot. `copyOf` is the slot of an
-   * identical post whose keys are reused (no signature was computed), else −1 (entryKeys hold them).
+   * Stores the post as sequence number `seq` in its ring slot, with `shingles[0…n)`. `copyOf` is
+   * the slot of an identical post whose keys are reused (no signature was computed), else −1
+   * (entryKeys hold them).
    */
-  private remember(seq: number, root: string, shingles: Uint32Array, copyOf: number): void {
+  private remember(seq: number, root: string, shingles: Uint32Array, n: number, copyOf: number): void {
     const { heads, records, mask } = this;
     const slot = (seq - 1) & mask;
     const at = slot * STRIDE;
@@ -198,22 +225,45 @@ export class NearDuplicateIndex {
     this.stamps[2 * slot] = seq;
     this.stamps[2 * slot + 1] = 0;
     this.roots[slot] = root;
-    this.shingleSets[slot] = shingles;
+    this.store(slot, shingles, n);
     this.count = seq;
+  }
+
+  /** Writes the shingles at the arena's end, wrapping to its start rather than splitting a post. */
+  private store(slot: number, shingles: Uint32Array, n: number): void {
+    const size = this.arena.length;
+    if (n > size / 2) {
+      this.arenaLengths[slot] = -1;
+      return;
+    }
+    let start = this.arenaEnd;
+    if ((start % size) + n > size) start += size - (start % size);
+    this.arena.set(shingles.subarray(0, n), start % size);
+    this.arenaStarts[slot] = start;
+    this.arenaLengths[slot] = n;
+    this.arenaEnd = start + n;
   }
 }
 
-/** Scratch space for shingle hashes before sorting; grown when a post is longer. */
+const NOT_NEAR: NearDuplicateResult = Object.freeze({ duplicateOf: null, similarity: 0 });
+
+/** Scratch space for shingle hashes; grown when a post is longer. Calls are synchronous. */
 let scratch = new Uint32Array(256);
 
 /** Sorted, distinct 32-bit hashes of the word unigrams and bigrams, or null when too few words. */
 export function shingleHashes(tokens: readonly Token[]): Uint32Array | null {
+  const n = collectShingles(tokens);
+  return n < 0 ? null : scratch.slice(0, n);
+}
+
+/** Fills `scratch` with the sorted, distinct shingle hashes and returns their count, or −1 when too few words. */
+function collectShingles(tokens: readonly Token[]): number {
   let words = 0;
   for (let t = 0; t < tokens.length; t++) {
     const kind = tokens[t]!.kind;
     if (kind === 'word' || kind === 'number') words++;
   }
-  if (words < MIN_WORDS) return null;
+  if (words < MIN_WORDS) return -1;
   const total = words * 2 - 1;
   if (scratch.length < total) scratch = new Uint32Array(total * 2);
   const all = scratch;
@@ -231,7 +281,7 @@ export function shingleHashes(tokens: readonly Token[]): Uint32Array | null {
   else all.subarray(0, n).sort();
   let distinct = 0;
   for (let i = 0; i < n; i++) if (i === 0 || all[i] !== all[i - 1]) all[distinct++] = all[i]!;
-  return all.slice(0, distinct);
+  return distinct;
 }
 
 function insertionSort(a: Uint32Array, n: number): void {
@@ -248,10 +298,17 @@ function insertionSort(a: Uint32Array, n: number): void {
 
 /** Exact Jaccard similarity of two sorted, distinct hash arrays. */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  let i = 0;
-  let j = 0;
+  return jaccardRange(a, 0, a.length, b, 0, b.length);
+}
+
+/** Jaccard similarity of `a[aFrom…aFrom+aLength)` and `b[bFrom…bFrom+bLength)`, both sorted and distinct. */
+function jaccardRange(a: Uint32Array, aFrom: number, aLength: number, b: Uint32Array, bFrom: number, bLength: number): number {
+  let i = aFrom;
+  let j = bFrom;
+  const aEnd = aFrom + aLength;
+  const bEnd = bFrom + bLength;
   let common = 0;
-  while (i < a.length && j < b.length) {
+  while (i < aEnd && j < bEnd) {
     const x = a[i]!;
     const y = b[j]!;
     if (x === y) {
@@ -261,18 +318,12 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
     } else if (x < y) i++;
     else j++;
   }
-  return common / (a.length + b.length - common);
+  return common / (aLength + bLength - common);
 }
 
-function sameSet(a: Uint32Array, b: Uint32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function setHash(shingles: Uint32Array): number {
-  let h = shingles.length;
-  for (let i = 0; i < shingles.length; i++) h = fmix32(Math.imul(h ^ shingles[i]!, 0x01000193));
+function setHash(shingles: Uint32Array, n: number): number {
+  let h = n;
+  for (let i = 0; i < n; i++) h = fmix32(Math.imul(h ^ shingles[i]!, 0x01000193));
   return h | 0;
 }
 

@@ -1,5 +1,5 @@
 import type { CategoryId, Priority } from '#core/taxonomy.ts';
-import type { Db } from '#platform/db/database.ts';
+import type { Db, Tx } from '#platform/db/database.ts';
 import type { PostAnalysisTable } from '#platform/db/schema.ts';
 import type { Analysis } from '../analysis.ts';
 
@@ -45,16 +45,33 @@ export function fromAnalysisRow(row: AnalysisColumns): Analysis {
   };
 }
 
-/** Inserts analyses not stored yet (a redelivered batch changes nothing); returns the post ids inserted. */
-export async function insertAnalyses(db: Db, rows: PostAnalysisTable[]): Promise<Set<string>> {
+/**
+ * Inserts analyses not stored yet (a redelivered batch changes nothing) inside `tx`; returns the
+ * post ids inserted. SQLite takes one prepared row insert per analysis (cheaper than building a
+ * multi-row insert with the query builder); PostgreSQL takes multi-row inserts.
+ */
+export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise<Set<string>> {
   const inserted = new Set<string>();
+  const insert = tx.prepared(INSERT_ANALYSIS);
+  if (insert) {
+    for (const row of rows) if (insert.run(row).changes > 0) inserted.add(row.post_id);
+    return inserted;
+  }
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
     const chunk = from === 0 && rows.length <= INSERT_CHUNK ? rows : rows.slice(from, from + INSERT_CHUNK);
-    const done = await db.insertInto('post_analysis').values(chunk).onConflict((oc) => oc.column('post_id').doNothing()).returning('post_id').execute();
+    const done = await tx.db.insertInto('post_analysis').values(chunk).onConflict((oc) => oc.column('post_id').doNothing()).returning('post_id').execute();
     for (const r of done) inserted.add(r.post_id);
   }
   return inserted;
 }
+
+const ANALYSIS_COLUMNS = [
+  'post_id', 'organisation_id', 'language', 'relevant', 'relevance', 'category', 'priority', 'confidence', 'explanation', 'places',
+  'lat', 'lon', 'location_precision', 'place_name', 'near_duplicate_of', 'feedback_label', 'feedback_priority', 'feedback_at', 'analysed_at',
+] as const satisfies readonly (keyof PostAnalysisTable)[];
+
+/** Bound by name from the row object (better-sqlite3 reads `@column` from its properties). */
+const INSERT_ANALYSIS = `insert into post_analysis (${ANALYSIS_COLUMNS.join(', ')}) values (${ANALYSIS_COLUMNS.map((c) => `@${c}`).join(', ')}) on conflict (post_id) do nothing`;
 
 /** Rows per insert statement: 19 columns each stays under SQLite's 32,766 bound variables. */
 const INSERT_CHUNK = 1000;

@@ -49,7 +49,7 @@ export class WatchPipeline {
       results.push({ post, analysis: analyse(post, enricher, classifier) });
     }
     await database.transaction(async (tx) => {
-      const inserted = await insertAnalyses(tx.db, results.map((r) => toAnalysisRow(r.post.id, r.post.organisationId, r.analysis, analysedAt)));
+      const inserted = await insertAnalyses(tx, results.map((r) => toAnalysisRow(r.post.id, r.post.organisationId, r.analysis, analysedAt)));
       const fresh = results.filter((r) => inserted.has(r.post.id));
       await bus.publishMany(tx, 'post.analysed', fresh.map((r) => ({ payload: { post: { ...r.post, analysis: r.analysis } }, organisationId: r.post.organisationId })));
     });

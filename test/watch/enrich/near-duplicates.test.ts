@@ -50,6 +50,17 @@ describe('NearDuplicateIndex', () => {
     expect(index.add('d', tokenize(rumour)).duplicateOf).toBeNull();
   });
 
+  it('matches nothing whose stored shingles were overwritten by long posts, and still finds recent copies', () => {
+    const index = new NearDuplicateIndex({ maxEntries: 16 });
+    index.add('a', tokenize(rumour));
+    // Posts of ~20,000 distinct shingles each: the shingle store (65,536 at least) wraps past 'a'.
+    const long = (k: number) => tokenize(Array.from({ length: 10_000 }, (_, i) => `w${k}x${i}`).join(' '));
+    for (let k = 0; k < 4; k++) expect(index.add(`long${k}`, long(k)).duplicateOf).toBeNull();
+    expect(index.add('b', tokenize(rumour)).duplicateOf).toBeNull();
+    expect(index.add('c', tokenize(rumour)).duplicateOf).toBe('b');
+    expect(index.add('d', long(3)).duplicateOf).toBe('long3');
+  });
+
   it('handles long posts and gives sorted, distinct shingles', () => {
     const long = Array.from({ length: 60 }, (_, i) => `woord${i % 45}`).join(' ');
     const shingles = shingleHashes(tokenize(long))!;

@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { systemClock } from '#core/clock.ts';
+import type { BusEvent } from '#platform/bus/events.ts';
+import { MemoryBus } from '#platform/bus/memory-bus.ts';
+import { silentLog } from '#test/support/buses.ts';
+import { createTestDatabase, type TestDatabase } from '#test/support/stores.ts';
+import { sleep, waitFor } from '#test/support/wait.ts';
+
+declare module '#platform/bus/events.ts' {
+  interface EventMap {
+    'test.ping': { n: number };
+    'test.other': { s: string };
+  }
+}
+
+let tdb: TestDatabase;
+let bus: MemoryBus;
+beforeEach(async () => {
+  tdb = await createTestDatabase('sqlite');
+  // Polling so slow that only a wake by commit can explain a prompt delivery within the test.
+  bus = new MemoryBus({ database: tdb.database, clock: systemClock, log: silentLog, pollMs: 60_000 });
+});
+afterEach(async () => {
+  await bus.close();
+  await tdb.drop();
+});
+
+const offsetOf = async (consumer: string) => (await tdb.database.db.selectFrom('bus_offsets').select('last_seq').where('consumer', '=', consumer).executeTakeFirst())?.last_seq ?? null;
+
+it('a commit wakes the consumers of its event type at once, and leaves the others idle', async () => {
+  const pings: BusEvent<'test.ping'>[] = [];
+  const others: BusEvent<'test.other'>[] = [];
+  bus.subscribe('pings', ['test.ping'], async (events) => void pings.push(...events));
+  bus.subscribe('others', ['test.other'], async (events) => void others.push(...events));
+  await bus.start();
+  await sleep(50); // both loops are idle now
+
+  for (let n = 0; n < 20; n++) await tdb.database.transaction((tx) => bus.publish(tx, 'test.ping', { n }));
+  await waitFor(() => pings.length === 20, 'pings delivered by wake');
+  await waitFor(async () => Number(await offsetOf('pings')) >= 20, 'pings offset saved');
+  // The other consumer was not woken: it has neither read nor written its offset.
+  expect(await offsetOf('others')).toBeNull();
+
+  await tdb.database.transaction((tx) => bus.publish(tx, 'test.other', { s: 'x' }));
+  await waitFor(() => others.length === 1, 'other delivered by wake');
+  expect(others[0]!.payload).toEqual({ s: 'x' });
+  expect(pings).toHaveLength(20);
+});

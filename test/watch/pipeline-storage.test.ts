@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { ManualClock } from '#core/clock.ts';
+import { insertAnalyses, toAnalysisRow, fromAnalysisRow } from '#watch/pipeline/analysis-store.ts';
+import type { Analysis } from '#watch/analysis.ts';
+import { createTestContext, seedOrganisation, type TestContext } from '#test/support/context.ts';
+import { buildIncomingPost } from '#test/support/posts.ts';
+import { describeEachStore } from '#test/support/stores.ts';
+
+// The hot write paths of the pipeline (prepared statements on SQLite, the query builder on
+// PostgreSQL) must store the same rows with the same idempotence on both stores.
+
+describeEachStore('watch pipeline storage: posts, identities, analyses', (store) => {
+  let t: TestContext;
+  let organisationId: string;
+  let clock: ManualClock;
+
+  beforeEach(async () => {
+    clock = new ManualClock('2026-07-04T20:00:00Z');
+    t = await createTestContext(store, { clock });
+    organisationId = (await seedOrganisation(t.ctx)).organisationId;
+  });
+  afterEach(() => t.close());
+
+  const identities = () => t.ctx.database.db.selectFrom('author_identities').selectAll().where('organisation_id', '=', organisationId).execute();
+  const events = (type: string) => t.ctx.database.db.selectFrom('outbox').select('payload').where('type', '=', type).where('organisation_id', '=', organisationId).orderBy('seq').execute();
+
+  it('stores every field of a post once, and announces it once', async () => {
+    const incoming = buildIncomingPost({ url: 'https://mastodon.example/@a/1', hashtags: ['zomerfeest'], mentions: ['gemeente'], media: [{ url: 'https://x.example/1.jpg', type: 'image' }], location: { lat: 52.09, lon: 5.12, precision: 'exact', placeName: 'Neude' }, replyTo: 'r1', repostOf: null, quoteOf: 'q1' });
+    const first = await t.ctx.watch.posts.ingestNow(organisationId, [incoming, { ...incoming }]);
+    expect(first).toMatchObject({ duplicates: 1 });
+    expect(first.stored).toHaveLength(1);
+    const again = await t.ctx.watch.posts.ingestNow(organisationId, [{ ...incoming, text: 'changed' }]);
+    expect(again).toEqual({ stored: [], duplicates: 1 });
+    const stored = await t.ctx.watch.posts.get(organisationId, first.stored[0]!.id);
+    const { authorHandle: _none, ...expected } = incoming;
+    expect(stored).toEqual({ ...expected, id: first.stored[0]!.id, organisationId, receivedAt: '2026-07-04T20:00:00.000Z', analysis: null });
+    const received = await events('post.received');
+    expect(received.map((e) => (JSON.parse(e.payload) as { post: { id: string } }).post.id)).toEqual([stored.id]);
+  });
+
+  it('seals an author once a day, and a rolled-back batch leaves no identity behind', async () => {
+    const by = (text: string) => buildIncomingPost({ text, authorPseudonym: 'p'.repeat(32), authorHandle: '@sanne@mastodon.example' });
+    await expect(
+      t.ctx.database.transaction(async (tx) => {
+        await t.ctx.watch.posts.ingest(tx, organisationId, [by('rolled back')]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await identities()).toEqual([]);
+
+    await t.ctx.watch.posts.ingestNow(organisationId, [by('one')]);
+    const [first] = await identities();
+    expect(first).toMatchObject({ pseudonym: 'p'.repeat(32), last_seen: '2026-07-04T20:00:00.000Z' });
+    clock.advance(60_000);
+    await t.ctx.watch.posts.ingestNow(organisationId, [by('two')]);
+    expect(await identities()).toEqual([first]); // the same day: not sealed or written again
+    clock.advance(86_400_000);
+    await t.ctx.watch.posts.ingestNow(organisationId, [by('three')]);
+    const [later] = await identities();
+    expect(later).toMatchObject({ sealed_handle: first!.sealed_handle, first_seen: first!.first_seen, last_seen: '2026-07-05T20:01:00.000Z' });
+    const revealed = await t.ctx.vault.reveal(organisationId, 'p'.repeat(32), 'Getuige van overval Oudegracht, zaak 2026-0704', 'user:test');
+    expect(revealed.handle).toBe('@sanne@mastodon.example');
+  });
+
+  it('stores each analysis once, with every field, however often its batch comes', async () => {
+    const { stored } = await t.ctx.watch.posts.ingestNow(organisationId, [buildIncomingPost(), buildIncomingPost()]);
+    const analysis: Analysis = {
+      relevant: true,
+      relevance: 0.812,
+      category: 'fire',
+      priority: 'high',
+      confidence: 0.7,
+      explanation: [{ feature: 'w:brand', weight: 1.2 }],
+      language: 'nl',
+      places: [{ name: 'Neude', kind: 'street' }],
+      location: { lat: 52.09, lon: 5.12, precision: 'place', placeName: 'Neude' },
+      nearDuplicateOf: null,
+      feedback: null,
+    };
+    const rows = stored.map((p) => toAnalysisRow(p.id, organisationId, analysis, '2026-07-04T20:00:01.000Z'));
+    const first = await t.ctx.database.transaction((tx) => insertAnalyses(tx, rows));
+    expect([...first].sort()).toEqual(stored.map((p) => p.id).sort());
+    const again = await t.ctx.database.transaction((tx) => insertAnalyses(tx, rows));
+    expect(again.size).toBe(0);
+    const back = await t.ctx.database.db.selectFrom('post_analysis').selectAll().where('post_id', '=', stored[0]!.id).executeTakeFirstOrThrow();
+    expect(fromAnalysisRow(back)).toEqual(analysis);
+    expect(back.analysed_at).toBe('2026-07-04T20:00:01.000Z');
+  });
+});
