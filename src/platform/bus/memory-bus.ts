@@ -101,6 +101,11 @@ export class MemoryBus implements EventBus {
     while (!this.stopped) {
       const { rows, throughSeq } = await readOutboxOfTypes(database, offset, subscription.batchSize, types);
       if (throughSeq === offset) {
+        // Idle: record how far it passed over other types' events, if not yet done.
+        if (offset !== saved.offset && Date.now() - saved.at >= OFFSET_SAVE_MS) {
+          await this.saveOffset(subscription.consumer, offset);
+          saved = { offset, at: Date.now() };
+        }
         await this.idle(this.pollMs, true, subscription.types);
         continue;
       }

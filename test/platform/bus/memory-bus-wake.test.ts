@@ -46,3 +46,21 @@ it('a commit wakes the consumers of its event type at once, and leaves the other
   expect(others[0]!.payload).toEqual({ s: 'x' });
   expect(pings).toHaveLength(20);
 });
+
+it('an idle consumer records, within seconds, how far it passed over other types\' events', async () => {
+  const seen: BusEvent<'test.other'>[] = [];
+  const polling = new MemoryBus({ database: tdb.database, clock: systemClock, log: silentLog, pollMs: 100 });
+  polling.subscribe('others', ['test.other'], async (events) => void seen.push(...events));
+  await polling.start();
+  try {
+    await tdb.database.transaction((tx) => polling.publish(tx, 'test.other', { s: 'first' }));
+    await waitFor(() => seen.length === 1, 'first delivered');
+    for (let n = 0; n < 5; n++) await tdb.database.transaction((tx) => polling.publish(tx, 'test.ping', { n }));
+    // Not at once (saving on every passed-over event cost each commit a write per consumer) …
+    expect(Number(await offsetOf('others'))).toBe(1);
+    // … but once idle, within the save interval: monitoring and restarts see the true position.
+    await waitFor(async () => Number(await offsetOf('others')) === 6, 'offset over the pings saved', 8_000);
+  } finally {
+    await polling.close();
+  }
+});
