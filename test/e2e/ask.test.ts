@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -7,14 +6,13 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
-import { launchChromium } from '#test/support/browser.ts';
+import { axe, launchChromium } from '#test/support/browser.ts';
 import { silentLog } from '#test/support/buses.ts';
 import { exited, startCli } from '#test/support/cli.ts';
 import { startFakePushService, type FakePushService } from '#test/support/fake-push-service.ts';
 import { waitFor } from '#test/support/wait.ts';
 import { ensureWebBuilt } from '#test/support/web-build.ts';
 
-const require = createRequire(import.meta.url);
 const EMAIL = 'operator@waakzaam.test';
 const PASSWORD = 'een heel goed wachtwoord';
 const TITLE = 'Getuigen gezocht: overval juwelier Oudegracht';
@@ -27,19 +25,6 @@ async function makePhoto(seedColour: string): Promise<Buffer> {
     .png()
     .toBuffer();
   return sharp(noise).resize(640, 480, { kernel: 'cubic' }).blur(2).jpeg({ quality: 90 }).toBuffer();
-}
-
-type Axe = { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-
-/** axe-core, evaluated over the DevTools protocol so that the page's own CSP stays in force (and is checked). */
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: Axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`);
-  });
 }
 
 /**

@@ -1,36 +1,22 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
-import { launchChromium } from '#test/support/browser.ts';
+import { axe, launchChromium } from '#test/support/browser.ts';
 import { silentLog } from '#test/support/buses.ts';
 import { exited, startCli } from '#test/support/cli.ts';
 import { waitFor } from '#test/support/wait.ts';
 import { ensureWebBuilt } from '#test/support/web-build.ts';
 import { buildDraft } from '#test/send/builders.ts';
 
-const require = createRequire(import.meta.url);
 const COMMUNICATOR = { email: 'communicatie@utrecht.test', password: 'een heel goed wachtwoord' };
 const COORDINATOR = { email: 'coordinator@utrecht.test', password: 'nog een heel goed wachtwoord' };
 const NL = { headline: 'Het is erg druk bij de Noorduitgang', body: 'Gebruik de Zuiduitgang.\nDe Noorduitgang is dicht.', instruction: 'Volg de aanwijzingen van de beveiliging.' };
 const EN = { headline: 'It is very crowded at the north exit', body: 'Please use the south exit.', instruction: 'Follow the instructions of the stewards.' };
 const UPDATED = { headline: 'De Noorduitgang is weer open', body: 'Het is rustiger geworden.' };
-
-type Axe = { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.1 A/AA rules, evaluated over DevTools so that the page's CSP stays in force. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: Axe }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`);
-  });
-}
 
 /**
  * The page every channel links to (issue 5): the real server (`waakzaam serve`, SQLite), messages

@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -7,28 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
 import { destination } from '#respond/geo.ts';
-import { launchChromium } from '#test/support/browser.ts';
+import { axe, launchChromium } from '#test/support/browser.ts';
 import { silentLog } from '#test/support/buses.ts';
 import { exited, startCli } from '#test/support/cli.ts';
 import { FakePdok } from '#test/support/fake-pdok.ts';
 import { waitFor } from '#test/support/wait.ts';
 import { ensureWebBuilt } from '#test/support/web-build.ts';
 
-const require = createRequire(import.meta.url);
 const EMAIL = 'meldkamer@waakzaam.test';
 const PASSWORD = 'een heel goed wachtwoord';
 /** The Neude in Utrecht; PDOK (the local fake speaking its protocol) answers 3512AE 11 with it. */
 const NEUDE = { lat: 52.0931, lon: 5.1196 };
-
-type Axe = { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } };
-
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const result = await (window as unknown as Axe).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length}): ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  });
-}
 
 /**
  * Issue 7's proof in a real browser: the control room starts a dispatch from a postcode and house

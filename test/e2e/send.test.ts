@@ -1,13 +1,12 @@
 import { createServer } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
-import { launchChromium } from '#test/support/browser.ts';
+import { axe, launchChromium } from '#test/support/browser.ts';
 import { silentLog } from '#test/support/buses.ts';
 import { exited, startCli } from '#test/support/cli.ts';
 import { startFakeBlueskyPds, type FakeBlueskyPds } from '#test/support/fake-bluesky-pds.ts';
@@ -19,7 +18,6 @@ import { ensureWebBuilt } from '#test/support/web-build.ts';
 import { publicSendUrls } from '#send/public/public-urls.ts';
 import { CAP_SCHEMA, xmllint } from '#test/send/cap/xmllint.ts';
 
-const require = createRequire(import.meta.url);
 const COMMUNICATOR = { email: 'communicatie@utrecht.test', password: 'een heel goed wachtwoord' };
 const COORDINATOR = { email: 'coordinator@utrecht.test', password: 'nog een heel goed wachtwoord' };
 const CITIZEN_EMAIL = 'bewoner@example.org';
@@ -36,19 +34,6 @@ function freePort(): Promise<number> {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
-  });
-}
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.1 A/AA rules; injected through DevTools, so the page's CSP stays on. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))})`);
   });
 }
 

@@ -1,6 +1,5 @@
 import { createServer } from 'node:net';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -10,16 +9,13 @@ import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
 import { bundledPostcodeAreas } from '#send/targeting/postcode-areas.ts';
 import { silentLog } from '#test/support/buses.ts';
-import { launchChromium } from '#test/support/browser.ts';
+import { axe, launchChromium } from '#test/support/browser.ts';
 import { exited, startCli } from '#test/support/cli.ts';
 import { startFakeSmtp, type FakeSmtp } from '#test/support/fake-smtp.ts';
 import { waitFor } from '#test/support/wait.ts';
 import { ensureWebBuilt } from '#test/support/web-build.ts';
 
-const require = createRequire(import.meta.url);
 const COMMUNICATOR = { email: 'communicatie@utrecht.test', password: 'een heel goed wachtwoord' };
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -28,17 +24,6 @@ function freePort(): Promise<number> {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
     });
-  });
-}
-
-/** axe-core's WCAG 2.1 A/AA rules; injected through DevTools, so the page's CSP stays on. */
-async function axe(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
-    return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))})`);
   });
 }
 

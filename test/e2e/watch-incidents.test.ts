@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,13 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
-import { launchChromium } from '#test/support/browser.ts';
+import { axe, launchChromium } from '#test/support/browser.ts';
 import { silentLog } from '#test/support/buses.ts';
 import { exited, runCli, startCli } from '#test/support/cli.ts';
 import { waitFor } from '#test/support/wait.ts';
 import { ensureWebBuilt } from '#test/support/web-build.ts';
 
-const require = createRequire(import.meta.url);
 const ANALYST = { email: 'analist@waakzaam.test', password: 'een heel goed wachtwoord' };
 const OFFICER = { email: 'wijkagent@waakzaam.test', password: 'nog een goed wachtwoord' };
 const SCENARIO = fileURLToPath(new URL('../../data/scenarios/festival-utrecht.jsonl', import.meta.url));
@@ -69,16 +67,6 @@ describe('incidents, rumours and network views in Chromium', { timeout: 240_000 
     await page.getByLabel('Wachtwoord').fill(who.password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await page.getByRole('navigation').getByText('Kijken').first().waitFor({ timeout: 15_000 });
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    return page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations.map((v) => `${v.id} (${v.nodes.length}: ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))})`);
-    });
   }
 
   it('shows the evening’s incidents, passes axe, and merges two of them', async () => {

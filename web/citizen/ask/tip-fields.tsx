@@ -1,37 +1,12 @@
 import { useId, useState } from 'react';
 import { formatCoordinate } from '../../ui/format.ts';
 import { useT } from '../../ui/i18n/language.tsx';
-import { FieldMessage } from '../subscribe/citizen-form-parts.tsx';
+import { Choice, FieldMessage } from '../subscribe/citizen-form-parts.tsx';
 import type { TipFormState } from './tip-form.ts';
 
-/** A radio button or checkbox with its label and an optional description, NL Design System style. */
-export function TipChoice({ type, name, checked, onChange, label, description }: { type: 'radio' | 'checkbox'; name?: string; checked: boolean; onChange: (on: boolean) => void; label: string; description?: string }) {
-  const id = useId();
-  return (
-    <div className={`utrecht-form-field utrecht-form-field--${type} ask-choice`}>
-      <div className="utrecht-form-field__input">
-        <input
-          id={id}
-          type={type}
-          name={name}
-          className={type === 'radio' ? 'utrecht-radio-button utrecht-radio-button--html-input' : 'utrecht-checkbox utrecht-checkbox--html-input'}
-          checked={checked}
-          aria-describedby={description ? `${id}-description` : undefined}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-      </div>
-      <div className="utrecht-form-field__label">
-        <label className={`utrecht-form-label utrecht-form-label--${type}`} htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div id={`${id}-description`} className="utrecht-form-field-description ask-choice__description">
-          {description}
-        </div>
-      )}
-    </div>
-  );
+/** The shared citizen choice, with the tip form's spacing. */
+export function TipChoice(props: Omit<Parameters<typeof Choice>[0], 'block'>) {
+  return <Choice {...props} block="ask-choice" />;
 }
 
 /**

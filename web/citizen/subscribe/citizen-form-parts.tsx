@@ -47,11 +47,14 @@ export function FieldMessage({ id, text }: { id: string; text: string | null }) 
   );
 }
 
-/** A radio button or checkbox with its label and an optional description, NL Design System style. */
-export function Choice({ type, name, checked, onChange, label, description }: { type: 'radio' | 'checkbox'; name?: string; checked: boolean; onChange: (on: boolean) => void; label: string; description?: string }) {
+/**
+ * A radio button or checkbox with its label and an optional description, NL Design System style.
+ * `block` names the page's CSS block (`subscribe-choice`, `ask-choice`) for spacing.
+ */
+export function Choice({ type, name, checked, onChange, label, description, block = 'subscribe-choice' }: { type: 'radio' | 'checkbox'; name?: string; checked: boolean; onChange: (on: boolean) => void; label: string; description?: string; block?: string }) {
   const id = useId();
   return (
-    <div className={`utrecht-form-field utrecht-form-field--${type} subscribe-choice`}>
+    <div className={`utrecht-form-field utrecht-form-field--${type} ${block}`}>
       <div className="utrecht-form-field__input">
         <input
           id={id}
@@ -69,7 +72,7 @@ export function Choice({ type, name, checked, onChange, label, description }: { 
         </label>
       </div>
       {description && (
-        <div id={`${id}-description`} className="utrecht-form-field-description subscribe-choice__description">
+        <div id={`${id}-description`} className={`utrecht-form-field-description ${block}__description`}>
           {description}
         </div>
       )}
