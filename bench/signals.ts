@@ -1,6 +1,6 @@
 /**
  * Weak signals (SPEC §10, W5): ingest-to-signal latency at 5,000 posts/s through the real pipeline
- * on SQLite in process (post stored → `post.received` → enrich/classify → `post.analysed` →
+ * on SQLite in process (posts stored → `posts.received` → enrich/classify → `posts.analysed` →
  * `watch.detect` → signal stored and `signal.changed` committed), and memory under a 10× burst.
  * Beside it, the detector alone against its peer: a naive detector that recounts the posts of the
  * sliding window for every post.
@@ -14,6 +14,7 @@ import type { CategoryId } from '#core/taxonomy.ts';
 import { Pseudonymiser } from '#govern/pseudonyms.ts';
 import { loadConfig } from '#platform/config.ts';
 import { parseReplayLine } from '#watch/connectors/replay-line.ts';
+import { DETECT_CONSUMER } from '#watch/detect/detect-consumer.ts';
 import { BurstDetector, DEFAULT_DETECTOR_CONFIG, type DetectorPost } from '#watch/detect/burst.ts';
 import { cellOf } from '#watch/detect/cells.ts';
 import '#watch/detect/events.ts';
@@ -81,11 +82,10 @@ async function pipelineRun(dir: string, label: string, rate: number, seconds: nu
     const offeredSeconds = (performance.now() - started) / 1000;
     // Drain: wait until the detector has seen every analysed post.
     for (;;) {
-      const offsets = await ctx.database.db.selectFrom('bus_offsets').select(['consumer', 'last_seq']).execute();
-      const last = await ctx.database.db.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
-      const detect = offsets.find((o) => o.consumer === 'watch.detect');
       const analysed = await ctx.database.db.selectFrom('post_analysis').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      if (Number(analysed?.n) >= i && detect && Number(detect.last_seq) >= Number(last?.seq ?? 0) - 1000) break;
+      const last = await ctx.database.db.selectFrom('outbox').select((eb) => eb.fn.max('seq').as('seq')).where('type', '=', 'posts.analysed').executeTakeFirst();
+      const detect = await ctx.database.db.selectFrom('bus_offsets').select('last_seq').where('consumer', '=', DETECT_CONSUMER).executeTakeFirst();
+      if (Number(analysed?.n) >= i && detect && Number(detect.last_seq) >= Number(last?.seq ?? 0)) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const drainedSeconds = (performance.now() - started) / 1000;

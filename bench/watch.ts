@@ -158,10 +158,10 @@ async function endToEndChild(dir: string, n: number, label: string): Promise<End
     const started = performance.now();
     const cpu = process.cpuUsage();
     const cursor = await ctx.watch.replay.run({ organisationId: org.id, file, speed: 0, batchSize: 1000 });
-    // Done when the pipeline's committed offset has passed the last post.received: its analyses
+    // Done when the pipeline's committed offset has passed the last posts.received: its analyses
     // are stored in the transaction before the offset moves. (A count(*) of the analyses every
     // 20 ms scanned the table and cost a growing share of the CPU being measured.)
-    const last = await ctx.database.db.selectFrom('outbox').select('seq').where('type', '=', 'post.received').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await ctx.database.db.selectFrom('outbox').select('seq').where('type', '=', 'posts.received').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     for (;;) {
       const row = await ctx.database.db.selectFrom('bus_offsets').select('last_seq').where('consumer', '=', PIPELINE_CONSUMER).executeTakeFirst();
       if (Number(row?.last_seq ?? 0) >= Number(last.seq)) break;

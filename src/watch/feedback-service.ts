@@ -49,7 +49,7 @@ export class FeedbackService {
         .values({ id: feedbackId, organisation_id: organisationId, post_id: postId, label, priority, actor, text: post.text, language, created_at: now })
         .execute();
       await replaceAnalysis(tx.db, toAnalysisRow(postId, organisationId, analysis, now));
-      await this.options.bus.publish(tx, 'post.analysed', { post: updated }, { organisationId });
+      await this.options.bus.publish(tx, 'posts.analysed', { posts: [updated] }, { organisationId });
     });
     return updated;
   }

@@ -4,7 +4,7 @@ import { newId } from '#core/ids.ts';
 import type { IdentityVault, SeenIdentity } from '#govern/identity-vault.ts';
 import type { EventBus } from '#platform/bus/bus.ts';
 import type { Database, Tx } from '#platform/db/database.ts';
-import './events.ts';
+import { receivedEventPayloads } from './events.ts';
 import type { AnalysedPost } from './analysis.ts';
 import type { IncomingPost, Post } from './post.ts';
 import { countPosts, findPost, insertNewPosts, queryPosts, type PostQuery } from './post-store.ts';
@@ -20,7 +20,7 @@ export interface PostPage {
   nextCursor: string | null;
 }
 
-/** Stores normalised posts exactly once and announces each new one with `post.received`. */
+/** Stores normalised posts exactly once and announces the new ones with `posts.received`. */
 export class PostService {
   constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock; vault?: IdentityVault }) {}
 
@@ -44,7 +44,10 @@ export class PostService {
     const inserted = await insertNewPosts(tx, posts);
     const stored = posts.filter((p) => inserted.has(p.id));
     if (this.options.vault && identities.size > 0) await this.options.vault.remember(tx.db, organisationId, identities.values(), (hook) => tx.onCommit(hook));
-    await this.options.bus.publishMany(tx, 'post.received', stored.map((post) => ({ payload: { post }, organisationId })));
+    if (stored.length > 0) {
+      const payloads = receivedEventPayloads(stored.map((p) => p.id));
+      await this.options.bus.publishMany(tx, 'posts.received', payloads.map((payload) => ({ payload, organisationId })));
+    }
     return { stored, duplicates: incoming.length - stored.length };
   }
 

@@ -44,14 +44,39 @@ export function fromRow(row: PostTable): Post {
     receivedAt: row.received_at,
     location:
       row.lat !== null && row.lon !== null ? { lat: row.lat, lon: row.lon, precision: row.location_precision ?? 'exact', placeName: row.place_name } : null,
-    hashtags: JSON.parse(row.hashtags) as string[],
-    mentions: JSON.parse(row.mentions) as string[],
-    media: JSON.parse(row.media) as Post['media'],
+    hashtags: parseList(row.hashtags) as string[],
+    mentions: parseList(row.mentions) as string[],
+    media: parseList(row.media) as Post['media'],
     replyTo: row.reply_to,
     repostOf: row.repost_of,
     quoteOf: row.quote_of,
   };
 }
+
+/** A stored JSON list; most posts have none, and `[]` needs no parser. */
+function parseList(json: string): unknown[] {
+  return json === '[]' ? [] : (JSON.parse(json) as unknown[]);
+}
+
+/**
+ * The posts with these ids inside `tx`, in the order of `ids`; ids not stored are left out. On
+ * SQLite one prepared statement takes the ids as a JSON array.
+ */
+export async function findPostsByIds(tx: Tx, ids: readonly string[]): Promise<Post[]> {
+  if (ids.length === 0) return [];
+  const select = tx.prepared(SELECT_POSTS_BY_IDS);
+  const rows = select ? (select.all(JSON.stringify(ids)) as PostTable[]) : await tx.db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map<string, PostTable>();
+  for (const row of rows) byId.set(row.id, row);
+  const posts: Post[] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row !== undefined) posts.push(fromRow(row));
+  }
+  return posts;
+}
+
+const SELECT_POSTS_BY_IDS = 'select * from posts where id in (select value from json_each(?))';
 
 /**
  * Inserts posts that are new for their (organisation, source, source id) inside `tx`; returns the

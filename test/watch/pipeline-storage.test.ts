@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ManualClock } from '#core/clock.ts';
 import { insertAnalyses, toAnalysisRow, fromAnalysisRow } from '#watch/pipeline/analysis-store.ts';
+import { findPostsByIds } from '#watch/post-store.ts';
 import type { Analysis } from '#watch/analysis.ts';
 import { createTestContext, seedOrganisation, type TestContext } from '#test/support/context.ts';
 import { buildIncomingPost } from '#test/support/posts.ts';
@@ -34,8 +35,24 @@ describeEachStore('watch pipeline storage: posts, identities, analyses', (store)
     const stored = await t.ctx.watch.posts.get(organisationId, first.stored[0]!.id);
     const { authorHandle: _none, ...expected } = incoming;
     expect(stored).toEqual({ ...expected, id: first.stored[0]!.id, organisationId, receivedAt: '2026-07-04T20:00:00.000Z', analysis: null });
-    const received = await events('post.received');
-    expect(received.map((e) => (JSON.parse(e.payload) as { post: { id: string } }).post.id)).toEqual([stored.id]);
+    const received = await events('posts.received');
+    expect(received.map((e) => JSON.parse(e.payload) as unknown)).toEqual([{ postIds: [stored.id] }]);
+  });
+
+  it('reads posts back by id with every field, in the order asked, leaving out unknown ids', async () => {
+    const rich = buildIncomingPost({ url: 'https://mastodon.example/@a/2', hashtags: ['a', 'b'], mentions: ['c'], media: [{ url: 'https://x.example/2.jpg', type: 'image' }], location: { lat: 52.1, lon: 5.1, precision: 'exact', placeName: null }, replyTo: null, repostOf: 'r2', quoteOf: null });
+    const { stored } = await t.ctx.watch.posts.ingestNow(organisationId, [buildIncomingPost(), rich, buildIncomingPost()]);
+    const ids = [stored[2]!.id, 'no-such-post', stored[0]!.id, stored[1]!.id];
+    const read = await t.ctx.database.transaction((tx) => findPostsByIds(tx, ids));
+    expect(read).toEqual([stored[2], stored[0], stored[1]]);
+    expect(await t.ctx.database.transaction((tx) => findPostsByIds(tx, []))).toEqual([]);
+  });
+
+  it('announces a large batch in events of at most 1,000 post ids', async () => {
+    const { stored } = await t.ctx.watch.posts.ingestNow(organisationId, Array.from({ length: 2_500 }, () => buildIncomingPost()));
+    const received = (await events('posts.received')).map((e) => (JSON.parse(e.payload) as { postIds: string[] }).postIds);
+    expect(received.map((ids) => ids.length)).toEqual([1000, 1000, 500]);
+    expect(received.flat()).toEqual(stored.map((p) => p.id));
   });
 
   it('seals an author once a day, and a rolled-back batch leaves no identity behind', async () => {

@@ -22,12 +22,13 @@ describeEachStore('watch pipeline: enrich, classify, feedback, reveal, map', (st
   let a: Seeded;
   let b: Seeded;
   let cookieA: string;
-  const analysed: BusEvent<'post.analysed'>[] = [];
+  const analysed: BusEvent<'posts.analysed'>[] = [];
+  const analysedIds = () => analysed.flatMap((e) => e.payload.posts.map((p) => p.id));
 
   beforeAll(async () => {
     t = await createTestContext(store);
     t.ctx.watch.pipeline.register();
-    t.ctx.bus.subscribe('test.analysed', ['post.analysed'], async (events) => void analysed.push(...events));
+    t.ctx.bus.subscribe('test.analysed', ['posts.analysed'], async (events) => void analysed.push(...events));
     await t.ctx.bus.start();
     app = await buildApp(t.ctx);
     a = await seedOrganisation(t.ctx, ['coordinator']);
@@ -55,18 +56,18 @@ describeEachStore('watch pipeline: enrich, classify, feedback, reveal, map', (st
     expect(post.analysis!.explanation.length).toBeGreaterThan(0);
     expect(post.analysis!.places.map((p) => p.name).join(' ')).toMatch(/Utrecht/);
     expect(post.analysis!.location).toMatchObject({ precision: 'place' });
-    await waitFor(() => analysed.some((e) => e.payload.post.id === id), 'post.analysed');
+    await waitFor(() => analysedIds().includes(id), 'posts.analysed');
   });
 
   it('analyses each post once even when its batch is delivered again', async () => {
     const { stored } = await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'Vechtpartij op de Neude' })]);
     const id = stored[0]!.id;
-    await waitFor(() => analysed.some((e) => e.payload.post.id === id), 'first analysis');
-    const event = { id: 'redelivered', type: 'post.received' as const, organisationId: a.organisationId, occurredAt: new Date().toISOString(), payload: { post: stored[0]! } };
+    await waitFor(() => analysedIds().includes(id), 'first analysis');
+    const event = { id: 'redelivered', type: 'posts.received' as const, organisationId: a.organisationId, occurredAt: new Date().toISOString(), payload: { postIds: [id] } };
     await t.ctx.watch.pipeline.handle([event]);
     const rows = await t.ctx.database.db.selectFrom('post_analysis').select('post_id').where('post_id', '=', id).execute();
     expect(rows).toHaveLength(1);
-    expect(analysed.filter((e) => e.payload.post.id === id)).toHaveLength(1);
+    expect(analysedIds().filter((p) => p === id)).toHaveLength(1);
   });
 
   it('filters posts by category and priority', async () => {

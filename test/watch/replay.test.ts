@@ -27,9 +27,9 @@ describeEachStore('JSONL replay connector', (store) => {
   });
   afterEach(() => t.close());
 
-  it('stores every well-formed line once, announces it with post.received, and reports malformed lines', async () => {
-    const received: BusEvent<'post.received'>[] = [];
-    t.ctx.bus.subscribe('test', ['post.received'], async (events) => void received.push(...events));
+  it('stores every well-formed line once, announces the new ones with posts.received, and reports malformed lines', async () => {
+    const received: BusEvent<'posts.received'>[] = [];
+    t.ctx.bus.subscribe('test', ['posts.received'], async (events) => void received.push(...events));
     await t.ctx.bus.start();
     const file = writeStream('mixed', [buildReplayLine({ id: 'a' }), 'not json', buildReplayLine({ id: 'b', lang: 'nl', geo: { lat: 52.09, lon: 5.12 } }), '{"id":"c"}', '', buildReplayLine({ id: 'a' })]);
     const cursor = await t.ctx.watch.replay.run({ organisationId, file, speed: 0, batchSize: 2 });
@@ -43,8 +43,9 @@ describeEachStore('JSONL replay connector', (store) => {
     const b = page.items.find((p) => p.sourceId === 'b')!;
     expect(b.location).toEqual({ lat: 52.09, lon: 5.12, precision: 'exact', placeName: null });
     expect(b.language).toBe('nl');
-    await waitFor(() => received.length === 2, 'two post.received events');
-    expect(received.map((e) => e.payload.post.sourceId).sort()).toEqual(['a', 'b']);
+    const announced = () => received.flatMap((e) => e.payload.postIds);
+    await waitFor(() => announced().length === 2, 'two posts announced');
+    expect(announced().sort()).toEqual(page.items.map((p) => p.id).sort());
     expect(received.every((e) => e.organisationId === organisationId)).toBe(true);
   });
 

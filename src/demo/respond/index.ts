@@ -167,7 +167,7 @@ export async function startRespondDemo(ctx: AppContext, organisationId: string, 
   return { responderLink, dispatchStarted, finished };
 }
 
-/** Starts the dispatch when the replay stores the first post at or after the arrest's first official report. */
+/** Starts the dispatch when the pipeline has analysed the first post at or after the arrest's first official report. */
 function waitForScenario(ctx: AppContext, organisationId: string, options: RespondDemoOptions, stops: (() => void)[], start: () => Promise<void>): Promise<void> {
   const file = options.eventsFile ?? eventsFileOf(ctx.config.demo.scenarioFile);
   const at = existsSync(file) ? arrestMoment(JSON.parse(readFileSync(file, 'utf8'))) : null;
@@ -176,8 +176,8 @@ function waitForScenario(ctx: AppContext, organisationId: string, options: Respo
     return new Promise(() => undefined);
   }
   return new Promise((resolve, reject) => {
-    const stop = ctx.bus.listen(['post.received'], (event) => {
-      if (event.organisationId !== organisationId || event.payload.post.createdAt < at) return;
+    const stop = ctx.bus.listen(['posts.analysed'], (event) => {
+      if (event.organisationId !== organisationId || !event.payload.posts.some((post) => post.createdAt >= at)) return;
       stop();
       start().then(resolve, reject);
     });

@@ -3,7 +3,7 @@
  * in their own `events.ts` (see src/watch/events.ts), so the platform never imports a module:
  *
  *   declare module '#platform/bus/events.ts' {
- *     interface EventMap { 'post.received': PostReceived }
+ *     interface EventMap { 'posts.received': PostsReceived }
  *   }
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation

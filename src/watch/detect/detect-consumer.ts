@@ -44,18 +44,19 @@ export class SignalDetection {
   }
 
   register(): void {
-    this.options.bus.subscribe(DETECT_CONSUMER, ['post.analysed'], (events) => this.handle(events), { batchSize: this.options.batchSize ?? 500 });
+    this.options.bus.subscribe(DETECT_CONSUMER, ['posts.analysed'], (events) => this.handle(events), { batchSize: this.options.batchSize ?? 8 });
   }
 
-  async handle(events: BusEvent<'post.analysed'>[]): Promise<void> {
+  async handle(events: BusEvent<'posts.analysed'>[]): Promise<void> {
     const byOrganisation = new Map<string, { eventId: string; post: AnalysedPost }[]>();
     for (const event of events) {
-      const post = event.payload.post;
-      // A re-classification after feedback comes again as post.analysed; the burst already counted it.
-      if (!post.analysis || post.analysis.feedback) continue;
-      const list = byOrganisation.get(post.organisationId) ?? [];
-      list.push({ eventId: event.id, post });
-      byOrganisation.set(post.organisationId, list);
+      for (const post of event.payload.posts) {
+        // A re-classification after feedback comes again as posts.analysed; the burst already counted it.
+        if (!post.analysis || post.analysis.feedback) continue;
+        const list = byOrganisation.get(post.organisationId) ?? [];
+        list.push({ eventId: event.id, post });
+        byOrganisation.set(post.organisationId, list);
+      }
     }
     for (const [organisationId, items] of byOrganisation) {
       try {
@@ -83,7 +84,7 @@ export class SignalDetection {
     const merged = mergeChanges(changes);
     await upsertSignals(tx.db, merged.map((m) => toSignalRow(organisationId, m.signal, now)));
     await insertSignalPosts(tx.db, merged.flatMap((m) => m.postIds.map((postId) => ({ signal_id: m.signal.id, post_id: postId, organisation_id: organisationId, added_at: now }))));
-    const lastEvents = items.map((i) => i.eventId);
+    const lastEvents = [...new Set(items.map((i) => i.eventId))];
     const state: PersistedState = { detector: stored.detector.snapshot(), lastEvents };
     if (!(await saveDetectorState(tx.db, organisationId, JSON.stringify(state), stored.version, now))) {
       throw conflict('DETECTOR_STATE_RACE', 'Another worker updated the detector state; the batch will be retried.');

@@ -54,7 +54,7 @@ export function clusterPostOf(post: AnalysedPost): ClusterPost | null {
 }
 
 /**
- * Incidents (SPEC W7): a durable consumer of `post.analysed` that clusters relevant posts into
+ * Incidents (SPEC W7): a durable consumer of `posts.analysed` that clusters relevant posts into
  * incidents (cluster.ts decides, this service loads and stores), and the analyst's actions —
  * status changes, merge and split — each audited and announced.
  */
@@ -68,7 +68,7 @@ export class IncidentService {
   }
 
   register(): void {
-    this.options.bus.subscribe(INCIDENTS_CONSUMER, ['post.analysed'], (events) => this.handle(events), { batchSize: 200 });
+    this.options.bus.subscribe(INCIDENTS_CONSUMER, ['posts.analysed'], (events) => this.handle(events), { batchSize: 4 });
     this.options.bus.subscribe(INCIDENT_VERDICTS_CONSUMER, ['verification.answered'], (events) => this.handleVerdicts(events));
   }
 
@@ -94,18 +94,19 @@ export class IncidentService {
   }
 
   /** Clusters a batch; an event handled before (redelivery) and a post already in an incident change nothing. */
-  async handle(events: BusEvent<'post.analysed'>[]): Promise<void> {
+  async handle(events: BusEvent<'posts.analysed'>[]): Promise<void> {
     const { database, bus, clock } = this.options;
     await database.transaction(async (tx) => {
       const byOrganisation = new Map<string, { post: ClusterPost; placeName: string | null }[]>();
       for (const event of events) {
         if (!(await markProcessed(tx, INCIDENTS_CONSUMER, event.id, clock.now()))) continue;
-        const post = event.payload.post;
-        const clustered = clusterPostOf(post);
-        if (!clustered) continue;
-        let list = byOrganisation.get(post.organisationId);
-        if (!list) byOrganisation.set(post.organisationId, (list = []));
-        list.push({ post: clustered, placeName: post.analysis?.location?.placeName ?? null });
+        for (const post of event.payload.posts) {
+          const clustered = clusterPostOf(post);
+          if (!clustered) continue;
+          let list = byOrganisation.get(post.organisationId);
+          if (!list) byOrganisation.set(post.organisationId, (list = []));
+          list.push({ post: clustered, placeName: post.analysis?.location?.placeName ?? null });
+        }
       }
       for (const [organisationId, posts] of byOrganisation) {
         const opened = await this.clusterInto(tx, organisationId, posts);

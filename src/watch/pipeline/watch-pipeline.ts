@@ -5,9 +5,9 @@ import type { Database } from '#platform/db/database.ts';
 import type { Logger } from '#platform/log.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Enricher } from '../enrich/enrich.ts';
-import type { Analysis } from '../analysis.ts';
-import '../events.ts';
-import type { Post } from '../post.ts';
+import type { AnalysedPost } from '../analysis.ts';
+import { analysedEventPayloads } from '../events.ts';
+import { findPostsByIds } from '../post-store.ts';
 import { analyse } from './analyse.ts';
 import { insertAnalyses, toAnalysisRow } from './analysis-store.ts';
 import type { ClassifierRegistry } from './classifiers.ts';
@@ -15,43 +15,79 @@ import type { ClassifierRegistry } from './classifiers.ts';
 export const PIPELINE_CONSUMER = 'watch.analyse';
 
 /**
- * Outbox rows read per batch. Larger batches share one transaction, one outbox read and two
- * multi-row inserts among more posts; 1,000 keeps a batch's memory small and its statements
- * under SQLite's bound-variable limit (the stores chunk larger ones).
+ * `posts.received` events per delivery. An event carries up to 1,000 post ids (a connector's
+ * batch), or a single one from a trickling stream: enough events that small ones still fill a
+ * transaction, few enough that a delivery stays a few megabytes.
  */
-const BATCH_SIZE = 1000;
+const EVENTS_PER_DELIVERY = 16;
 
 /**
- * The watch pipeline (SPEC W3, W4): a durable bus consumer that takes `post.received` in batches,
- * enriches and classifies each post, stores the analyses and announces them as `post.analysed` in
- * one transaction. A redelivered batch stores nothing twice (the analysis is keyed by post id).
+ * Posts per transaction: one read of the posts, one insert run of their analyses and one to
+ * four `posts.analysed` events share it.
+ */
+const POSTS_PER_TRANSACTION = 2000;
+
+/**
+ * The watch pipeline (SPEC W3, W4): a durable bus consumer that takes `posts.received`, reads
+ * the posts, enriches and classifies each, stores the analyses and announces them as
+ * `posts.analysed` in one transaction. A redelivered batch stores and announces nothing twice
+ * (the analysis is keyed by post id, and only newly stored analyses are announced).
  */
 export class WatchPipeline {
-  constructor(private readonly options: { database: Database; bus: EventBus; enricher: Enricher; classifiers: ClassifierRegistry; clock: Clock; log: Logger; batchSize?: number }) {}
+  constructor(
+    private readonly options: { database: Database; bus: EventBus; enricher: Enricher; classifiers: ClassifierRegistry; clock: Clock; log: Logger; eventsPerDelivery?: number; postsPerTransaction?: number },
+  ) {}
 
   register(): void {
-    this.options.bus.subscribe(PIPELINE_CONSUMER, ['post.received'], (events) => this.handle(events), { batchSize: this.options.batchSize ?? BATCH_SIZE });
+    this.options.bus.subscribe(PIPELINE_CONSUMER, ['posts.received'], (events) => this.handle(events), { batchSize: this.options.eventsPerDelivery ?? EVENTS_PER_DELIVERY });
   }
 
-  async handle(events: BusEvent<'post.received'>[]): Promise<void> {
+  async handle(events: BusEvent<'posts.received'>[]): Promise<void> {
+    const limit = this.options.postsPerTransaction ?? POSTS_PER_TRANSACTION;
+    let ids: string[] = [];
+    for (const event of events) {
+      for (const id of event.payload.postIds) {
+        ids.push(id);
+        if (ids.length >= limit) {
+          await this.analyseAndStore(ids);
+          ids = [];
+        }
+      }
+    }
+    if (ids.length > 0) await this.analyseAndStore(ids);
+  }
+
+  private async analyseAndStore(ids: string[]): Promise<void> {
     const { database, bus, enricher, classifiers, clock } = this.options;
+    const posts = await database.transaction((tx) => findPostsByIds(tx, ids));
     const analysedAt = clock.now().toISOString();
-    const results: { post: Post; analysis: Analysis }[] = [];
-    // A batch is mostly one organisation's posts: look its model up once per run of them.
+    const results: AnalysedPost[] = [];
+    // Posts come in runs of one organisation's: look its model up once per run.
     let organisationId: string | undefined;
     let classifier: Classifier | undefined;
-    for (const event of events) {
-      const post = event.payload.post;
+    for (const post of posts) {
       if (classifier === undefined || post.organisationId !== organisationId) {
         organisationId = post.organisationId;
         classifier = await classifiers.forOrganisation(organisationId);
       }
-      results.push({ post, analysis: analyse(post, enricher, classifier) });
+      results.push({ ...post, analysis: analyse(post, enricher, classifier) });
     }
     await database.transaction(async (tx) => {
-      const inserted = await insertAnalyses(tx, results.map((r) => toAnalysisRow(r.post.id, r.post.organisationId, r.analysis, analysedAt)));
-      const fresh = results.filter((r) => inserted.has(r.post.id));
-      await bus.publishMany(tx, 'post.analysed', fresh.map((r) => ({ payload: { post: { ...r.post, analysis: r.analysis } }, organisationId: r.post.organisationId })));
+      const inserted = await insertAnalyses(tx, results.map((r) => toAnalysisRow(r.id, r.organisationId, r.analysis!, analysedAt)));
+      for (const [org, fresh] of runsByOrganisation(results.filter((r) => inserted.has(r.id)))) {
+        await bus.publishMany(tx, 'posts.analysed', analysedEventPayloads(fresh).map((payload) => ({ payload, organisationId: org })));
+      }
     });
   }
+}
+
+/** Posts grouped by organisation, each group in the posts' order. */
+function runsByOrganisation(posts: AnalysedPost[]): Map<string, AnalysedPost[]> {
+  const groups = new Map<string, AnalysedPost[]>();
+  for (const post of posts) {
+    let group = groups.get(post.organisationId);
+    if (group === undefined) groups.set(post.organisationId, (group = []));
+    group.push(post);
+  }
+  return groups;
 }

@@ -39,15 +39,16 @@ export function registerPostsStream(app: HttpApp, deps: { posts: PostService; bu
       const buffered: AnalysedPost[] = [];
       let catchingUp = since !== undefined;
 
-      const stop = deps.bus.listen(['post.analysed'], (event) => {
+      const stop = deps.bus.listen(['posts.analysed'], (event) => {
         if (event.organisationId !== organisationId) return;
-        const post = event.payload.post;
-        if (!post.analysis?.feedback) {
-          received += 1;
-          arrivals.push(Date.now());
+        for (const post of event.payload.posts) {
+          if (!post.analysis?.feedback) {
+            received += 1;
+            arrivals.push(Date.now());
+          }
+          if (catchingUp) buffered.push(post);
+          else stream.send('post', presentPost(post), post.id);
         }
-        if (catchingUp) buffered.push(post);
-        else stream.send('post', presentPost(post), post.id);
       });
       const stats = setInterval(() => {
         const cutoff = Date.now() - RATE_WINDOW_MS;

@@ -22,7 +22,7 @@ export const RUMOUR_VERDICTS_CONSUMER = 'watch.rumours.verdicts';
 const DETAIL_POSTS = 200;
 
 /**
- * Rumours (SPEC W8): a durable consumer of `post.analysed` groups posts that repeat one claim
+ * Rumours (SPEC W8): a durable consumer of `posts.analysed` groups posts that repeat one claim
  * (grouping.ts) and counts the posts that repeat a recorded correction; analysts mark a claim as
  * a rumour, send it for verification (a task for a field officer, SPEC I4) and record a
  * correction, whose reach is then shown beside the rumour's.
@@ -34,20 +34,21 @@ export class RumourService {
 
   register(): void {
     const { bus } = this.options;
-    bus.subscribe(RUMOURS_CONSUMER, ['post.analysed'], (events) => this.handle(events), { batchSize: 200 });
+    bus.subscribe(RUMOURS_CONSUMER, ['posts.analysed'], (events) => this.handle(events), { batchSize: 4 });
     bus.subscribe(RUMOUR_VERDICTS_CONSUMER, ['verification.answered'], (events) => this.handleVerdicts(events));
   }
 
-  async handle(events: BusEvent<'post.analysed'>[]): Promise<void> {
+  async handle(events: BusEvent<'posts.analysed'>[]): Promise<void> {
     const { database, clock } = this.options;
     await database.transaction(async (tx) => {
       const byOrganisation = new Map<string, AnalysedPost[]>();
       for (const event of events) {
         if (!(await markProcessed(tx, RUMOURS_CONSUMER, event.id, clock.now()))) continue;
-        const post = event.payload.post;
-        let list = byOrganisation.get(post.organisationId);
-        if (!list) byOrganisation.set(post.organisationId, (list = []));
-        list.push(post);
+        for (const post of event.payload.posts) {
+          let list = byOrganisation.get(post.organisationId);
+          if (!list) byOrganisation.set(post.organisationId, (list = []));
+          list.push(post);
+        }
       }
       for (const [organisationId, posts] of byOrganisation) {
         await groupPosts(tx, organisationId, posts, clock.now());

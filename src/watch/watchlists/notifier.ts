@@ -37,29 +37,30 @@ export class AlertNotifier {
   }
 
   register(): void {
-    this.options.bus.subscribe(ALERTS_CONSUMER, ['post.analysed', 'signal.changed'], (events) => this.handle(events), { batchSize: 500 });
+    this.options.bus.subscribe(ALERTS_CONSUMER, ['posts.analysed', 'signal.changed'], (events) => this.handle(events), { batchSize: 32 });
     this.delivery.register();
   }
 
-  async handle(events: BusEvent<'post.analysed' | 'signal.changed'>[]): Promise<void> {
+  async handle(events: BusEvent<'posts.analysed' | 'signal.changed'>[]): Promise<void> {
     const candidates: Candidate[] = [];
     for (const event of events) {
       const organisationId = event.organisationId;
       if (organisationId === null) continue;
       const lists = await this.options.watchlists.enabled(organisationId);
       if (lists.length === 0) continue;
-      if (event.type === 'post.analysed') {
-        const post = (event as BusEvent<'post.analysed'>).payload.post;
-        const a = post.analysis;
-        if (!a || a.feedback || !a.relevant) continue;
-        const matchable: MatchablePost = { text: post.text, language: a.language, authorPseudonym: post.authorPseudonym, createdAt: post.createdAt, category: a.category, priority: a.priority, relevant: a.relevant, location: a.location };
-        let stems: Set<string> | undefined;
-        for (const list of lists) {
-          const rules = list.rules.filter((r) => ruleFiresOnPost(r, matchable));
-          if (rules.length === 0) continue;
-          if (list.scope.keywords.length > 0) stems ??= postStems(post.text, a.language);
-          if (!postInScope(list.scope, matchable, stems)) continue;
-          for (const rule of rules) candidates.push(candidate(organisationId, list.id, list.name, rule, 'post', post.id, excerpt(post.text), a.priority));
+      if (event.type === 'posts.analysed') {
+        for (const post of (event as BusEvent<'posts.analysed'>).payload.posts) {
+          const a = post.analysis;
+          if (!a || a.feedback || !a.relevant) continue;
+          const matchable: MatchablePost = { text: post.text, language: a.language, authorPseudonym: post.authorPseudonym, createdAt: post.createdAt, category: a.category, priority: a.priority, relevant: a.relevant, location: a.location };
+          let stems: Set<string> | undefined;
+          for (const list of lists) {
+            const rules = list.rules.filter((r) => ruleFiresOnPost(r, matchable));
+            if (rules.length === 0) continue;
+            if (list.scope.keywords.length > 0) stems ??= postStems(post.text, a.language);
+            if (!postInScope(list.scope, matchable, stems)) continue;
+            for (const rule of rules) candidates.push(candidate(organisationId, list.id, list.name, rule, 'post', post.id, excerpt(post.text), a.priority));
+          }
         }
       } else {
         const { signal, change } = (event as BusEvent<'signal.changed'>).payload;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { readOutboxOfTypes, stageEvent, stageEvents } from '#platform/bus/outbox.ts';
 import '#watch/events.ts';
-import { buildIncomingPost } from '#test/support/posts.ts';
 import { createTestDatabase, describeEachStore, type TestDatabase } from '#test/support/stores.ts';
 
 const NOW = new Date('2026-07-04T20:00:00.000Z');
@@ -19,7 +18,7 @@ describeEachStore('outbox: staging and reading by type', (store) => {
     for (let i = 0; i < n; i++) {
       await tdb.database.transaction(async (tx) => {
         if (i % 2 === 0) await stageEvents(tdb.database, tx, 'connector.changed', [{ payload: { connectorId: `c${i}` }, organisationId: 'org' }], NOW);
-        else await stageEvent(tdb.database, tx, 'post.received', { post: { ...buildIncomingPost(), id: `p${i}`, organisationId: 'org', receivedAt: NOW.toISOString() } }, null, NOW);
+        else await stageEvent(tdb.database, tx, 'posts.received', { postIds: [`p${i}`] }, null, NOW);
       });
     }
   }
@@ -62,7 +61,7 @@ describeEachStore('outbox: staging and reading by type', (store) => {
     // Nothing newer: nothing read, no progress.
     expect(await readOutboxOfTypes(tdb.database, rest.throughSeq, 3, ['connector.changed'])).toEqual({ rows: [], throughSeq: rest.throughSeq });
     // Only other types: passed over.
-    const none = await readOutboxOfTypes(tdb.database, 0, 100, ['post.analysed']);
+    const none = await readOutboxOfTypes(tdb.database, 0, 100, ['posts.analysed']);
     expect(none).toEqual({ rows: [], throughSeq: Number(rows[rows.length - 1]!.seq) });
   });
 });

@@ -86,7 +86,7 @@ describeEachStore('incidents: clustering consumer, status, merge, split, verific
   it('handles a redelivered batch once', async () => {
     const before = await list(cookieA);
     const post = await t.ctx.watch.posts.list({ organisationId: a.organisationId, limit: 1 });
-    const event = { id: 'redelivered-1', type: 'post.analysed' as const, organisationId: a.organisationId, occurredAt: new Date().toISOString(), payload: { post: post.items[0]! } };
+    const event = { id: 'redelivered-1', type: 'posts.analysed' as const, organisationId: a.organisationId, occurredAt: new Date().toISOString(), payload: { posts: [post.items[0]!] } };
     await t.ctx.incidents.incidents.handle([event]);
     await t.ctx.incidents.incidents.handle([event]);
     expect((await list(cookieA)).map((i) => i.postCount)).toEqual(before.map((i) => i.postCount));
