@@ -21,6 +21,7 @@ import '#watch/detect/events.ts';
 import { evaluateReplay } from '#watch/detect/replay-eval.ts';
 import { normaliseReplayLine } from '#watch/normalise.ts';
 import type { IncomingPost } from '#watch/post.ts';
+import { childArgs, retainedHeapMb, runInChild } from './child.ts';
 
 const SCENARIO = 'data/scenarios/festival-utrecht.jsonl';
 const RATE = 5_000;
@@ -40,6 +41,15 @@ function incoming(lines: string[]): (i: number, at: number) => IncomingPost {
     return { ...base, sourceId: `s${i}`, createdAt: new Date(at).toISOString(), replyTo: null, repostOf: null, quoteOf: null };
   };
 }
+
+type RunResult = Awaited<ReturnType<typeof pipelineRun>>;
+
+/** One run in a child process of its own, so that its memory figures are its own (child.ts). */
+function pipelineRunInChild(dir: string, label: string, rate: number, seconds: number): Promise<RunResult> {
+  return runInChild<RunResult>(import.meta.url, RUN_CHILD, [dir, label, String(rate), String(seconds)], `signals run ${label}`);
+}
+
+const RUN_CHILD = '--signals-run-child';
 
 async function pipelineRun(dir: string, label: string, rate: number, seconds: number, make: (i: number, at: number) => IncomingPost) {
   const ctx = await createContext(loadConfig({ WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, `${label}.db`)}` }), { log });
@@ -91,7 +101,7 @@ async function pipelineRun(dir: string, label: string, rate: number, seconds: nu
     const drainedSeconds = (performance.now() - started) / 1000;
     stop();
     const signals = await ctx.database.db.selectFrom('signals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    global.gc?.();
+    const retained = retainedHeapMb();
     const after = process.memoryUsage();
     latencies.sort((a, b) => a - b);
     return {
@@ -107,6 +117,7 @@ async function pipelineRun(dir: string, label: string, rate: number, seconds: nu
       peakHeapMb: Math.round(peakHeap / 1048576),
       afterRssMb: Math.round(after.rss / 1048576),
       afterHeapMb: Math.round(after.heapUsed / 1048576),
+      retainedHeapMb: retained,
     };
   } finally {
     clearInterval(sampler);
@@ -160,14 +171,13 @@ export async function signalsBench(): Promise<Record<string, unknown>> {
   const only = detectorOnly(lines);
   process.stdout.write(`detector alone: ${Math.round(only.oursPerSecond)} posts/s; peer (naive window recount) ${Math.round(only.naivePerSecond)} posts/s (ours/naive ${(only.oursPerSecond / only.naivePerSecond).toFixed(1)}×)\n`);
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-signals-bench-'));
-  const make = incoming(lines);
-  const steady = await pipelineRun(dir, 'steady', RATE, SECONDS, make);
+  const steady = await pipelineRunInChild(dir, 'steady', RATE, SECONDS);
   process.stdout.write(
     `pipeline at ${RATE} posts/s offered (${steady.offeredPostsPerSecond} sent, ${steady.posts} posts, SQLite): ingest-to-signal p50 ${steady.p50Ms} ms, p99 ${steady.p99Ms} ms (target ≤ 250 ms) over ${steady.latencySamples} posts in ${steady.signals} signals; drained at ${steady.throughputPostsPerSecond} posts/s\n`,
   );
-  const burst = await pipelineRun(dir, 'burst', RATE * 10, 2, make);
+  const burst = await pipelineRunInChild(dir, 'burst', RATE * 10, 2);
   process.stdout.write(
-    `10× burst (${burst.offeredPostsPerSecond} posts/s sent for 2 s, ${burst.posts} posts): peak RSS ${burst.peakRssMb} MB (heap ${burst.peakHeapMb} MB), after ${burst.afterRssMb} MB (heap ${burst.afterHeapMb} MB); steady run peak RSS ${steady.peakRssMb} MB; ingest-to-signal p99 in the burst ${burst.p99Ms} ms\n`,
+    `10× burst (${burst.offeredPostsPerSecond} posts/s sent for 2 s, ${burst.posts} posts): peak RSS ${burst.peakRssMb} MB (heap ${burst.peakHeapMb} MB, ${burst.retainedHeapMb} MB after GC once drained); steady run (a process of its own) peak RSS ${steady.peakRssMb} MB (heap ${steady.peakHeapMb} MB, ${steady.retainedHeapMb} MB after GC), ratio ${(burst.peakRssMb / steady.peakRssMb).toFixed(2)}; ingest-to-signal p99 in the burst ${burst.p99Ms} ms\n`,
   );
   const result = {
     detectorPostsPerSecond: Math.round(only.oursPerSecond),
@@ -178,4 +188,11 @@ export async function signalsBench(): Promise<Record<string, unknown>> {
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return result;
+}
+
+const args = childArgs(import.meta.url, RUN_CHILD);
+if (args) {
+  const [dir, label, rate, seconds] = args;
+  const result = await pipelineRun(dir!, label!, Number(rate), Number(seconds), incoming(readFileSync(SCENARIO, 'utf8').trim().split('\n')));
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -3,7 +3,7 @@ import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { BatchHandler, EventBus, SubscribeOptions } from './bus.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
-import { lastOutboxSeq, readOutbox, readOutboxOfTypes, rowToEvent, stageEvent, stageEvents } from './outbox.ts';
+import { lastOutboxSeq, readOutboxOfTypes, readPayloads, rowToEvent, stageEvents, type OnStaged, type OutboxHead } from './outbox.ts';
 
 interface Subscription {
   consumer: string;
@@ -16,6 +16,19 @@ interface Waker {
   /** The event types that should wake it; null: any. */
   types: ReadonlySet<string> | null;
   fn: () => void;
+}
+
+/**
+ * Payload characters (as JSON) of committed events kept in memory for this process's consumers;
+ * the oldest go first beyond it (their consumers then read them from the outbox).
+ */
+const DEFAULT_COMMITTED_BUDGET = 64 * 1024 * 1024;
+
+interface Committed {
+  event: BusEvent;
+  /** Durable consumers yet to read it; at 0 it is dropped. */
+  readers: number;
+  size: number;
 }
 
 /** An idle consumer that handled nothing still records how far it read, at most this often. */
@@ -32,6 +45,8 @@ export interface MemoryBusOptions {
   log: Logger;
   /** How often an idle consumer looks for events written by another process (e.g. `waakzaam replay`). */
   pollMs?: number;
+  /** Payload characters of committed events kept in memory for this process's consumers (default 64 Mi). */
+  committedBudget?: number;
 }
 
 /**
@@ -49,21 +64,83 @@ export class MemoryBus implements EventBus {
   private started = false;
   private stopped = false;
   private readonly pollMs: number;
+  /**
+   * Events committed by this process, by id, until each of its consumers has read them: they get
+   * these objects instead of reading and parsing the payloads again (a batch of analysed posts
+   * is a few hundred kilobytes, and several consumers read it). The outbox stays the log: after
+   * a restart, for events written by another process, or beyond the budget, consumers read it.
+   * Consumers share these objects and must not change them (frozen under test to make sure).
+   */
+  private readonly committed = new Map<string, Committed>();
+  private committedSize = 0;
 
   constructor(private readonly options: MemoryBusOptions) {
     this.pollMs = options.pollMs ?? 200;
   }
 
   async publish<K extends EventType>(tx: Tx, type: K, payload: EventMap[K], options?: { organisationId?: string | null }): Promise<BusEvent<K>> {
-    const event = await stageEvent(this.options.database, tx, type, payload, options?.organisationId ?? null, this.options.clock.now());
-    tx.onCommit(() => this.wake(type));
-    return event;
+    const [event] = await this.publishMany(tx, type, [{ payload, organisationId: options?.organisationId ?? null }]);
+    return event!;
   }
 
   async publishMany<K extends EventType>(tx: Tx, type: K, items: readonly { payload: EventMap[K]; organisationId: string | null }[]): Promise<BusEvent<K>[]> {
-    const events = await stageEvents(this.options.database, tx, type, items, this.options.clock.now());
-    if (events.length > 0) tx.onCommit(() => this.wake(type));
+    // The durable consumers of the type, and the live tail when someone listens for it.
+    let readers = this.subscriptions.filter((s) => s.types.has(type)).length;
+    for (const listener of this.listeners) {
+      if (!listener.types.has(type)) continue;
+      readers += 1;
+      break;
+    }
+    const staged: Committed[] = [];
+    const onStaged: OnStaged | undefined = readers > 0 ? (event, size) => staged.push({ event, readers, size }) : undefined;
+    const events = await stageEvents(this.options.database, tx, type, items, this.options.clock.now(), onStaged);
+    if (events.length > 0) {
+      tx.onCommit(() => {
+        for (const entry of staged) this.remember(entry);
+        this.wake(type);
+      });
+    }
     return events;
+  }
+
+  private remember(entry: Committed): void {
+    if (FREEZE_SHARED) deepFreeze(entry.event);
+    this.committed.set(entry.event.id, entry);
+    this.committedSize += entry.size;
+    for (const [id, oldest] of this.committed) {
+      if (this.committedSize <= (this.options.committedBudget ?? DEFAULT_COMMITTED_BUDGET)) break;
+      this.committed.delete(id);
+      this.committedSize -= oldest.size;
+    }
+  }
+
+  /** The events of outbox rows read without payloads: from memory where it has them, else parsed from the outbox. */
+  private async eventsOf(rows: OutboxHead[]): Promise<BusEvent[]> {
+    const events: (BusEvent | undefined)[] = [];
+    let missing: number[] | undefined;
+    for (const row of rows) {
+      const entry = this.committed.get(row.id);
+      if (entry === undefined) {
+        (missing ??= []).push(row.seq);
+        events.push(undefined);
+        continue;
+      }
+      events.push(entry.event);
+      if (--entry.readers <= 0) {
+        this.committed.delete(row.id);
+        this.committedSize -= entry.size;
+      }
+    }
+    if (missing === undefined) return events as BusEvent[];
+    const payloads = await readPayloads(this.options.database, missing);
+    return rows.map((row, i) => {
+      const known = events[i];
+      if (known !== undefined) return known;
+      const payload = payloads.get(row.seq);
+      // Rows are purged only once every consumer has passed them (purgeOutbox).
+      if (payload === undefined) throw new Error(`outbox row ${row.seq} disappeared while being read`);
+      return rowToEvent({ ...row, payload });
+    });
   }
 
   subscribe<K extends EventType>(consumer: string, types: readonly K[], handler: BatchHandler<K>, options?: SubscribeOptions): void {
@@ -99,7 +176,7 @@ export class MemoryBus implements EventBus {
     let failures = 0;
     const types = [...subscription.types];
     while (!this.stopped) {
-      const { rows, throughSeq } = await readOutboxOfTypes(database, offset, subscription.batchSize, types);
+      const { rows, throughSeq } = await readOutboxOfTypes(database, offset, subscription.batchSize, types, false);
       if (throughSeq === offset) {
         // Idle: record how far it passed over other types' events, if not yet done.
         if (offset !== saved.offset && Date.now() - saved.at >= OFFSET_SAVE_MS) {
@@ -109,7 +186,7 @@ export class MemoryBus implements EventBus {
         await this.idle(this.pollMs, true, subscription.types);
         continue;
       }
-      const events = rows.map(rowToEvent);
+      const events = await this.eventsOf(rows);
       try {
         if (events.length > 0) await subscription.handler(events);
         offset = throughSeq;
@@ -138,17 +215,22 @@ export class MemoryBus implements EventBus {
         await this.idle(this.pollMs);
         continue;
       }
-      const rows = await readOutbox(this.options.database, seq, 1000);
+      // Only the types someone listens to: the others (a batch of analysed posts is a few hundred
+      // kilobytes) are passed over without reading their payloads.
+      const types = new Set<string>();
+      for (const listener of this.listeners) for (const type of listener.types) types.add(type);
+      const { rows, throughSeq } = await readOutboxOfTypes(this.options.database, seq, 1000, [...types], false);
+      seq = throughSeq;
       if (rows.length === 0) {
         await this.idle(this.pollMs);
         continue;
       }
-      seq = rows[rows.length - 1]!.seq;
-      for (const row of rows) {
+      const events = await this.eventsOf(rows);
+      for (const event of events) {
         for (const listener of this.listeners) {
-          if (!listener.types.has(row.type)) continue;
+          if (!listener.types.has(event.type)) continue;
           try {
-            listener.fn(rowToEvent(row));
+            listener.fn(event);
           } catch (error) {
             this.options.log.warn({ err: error }, 'live listener threw');
           }
@@ -198,4 +280,16 @@ export class MemoryBus implements EventBus {
   private wake(type?: string): void {
     for (const waker of [...this.wakers]) if (type === undefined || waker.types === null || waker.types.has(type)) waker.fn();
   }
+}
+
+/**
+ * Under test, shared events are frozen, so that a consumer that changes an event it shares with
+ * others fails loudly instead of corrupting theirs.
+ */
+const FREEZE_SHARED = process.env.VITEST !== undefined;
+
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
 }

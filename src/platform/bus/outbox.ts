@@ -4,6 +4,8 @@ import type { OutboxTable } from '../db/schema.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
 
 export type OutboxRow = Omit<OutboxTable, 'seq'> & { seq: number };
+/** An outbox row read with or without its payload. */
+export type OutboxHead = Omit<OutboxRow, 'payload'> & { payload?: string };
 
 const INSERT_EVENT = 'insert into outbox (id, type, organisation_id, occurred_at, payload, published_at) values (?, ?, ?, ?, ?, null)';
 
@@ -15,20 +17,14 @@ export async function stageEvent<K extends EventType>(
   payload: EventMap[K],
   organisationId: string | null,
   now: Date,
+  onStaged?: OnStaged,
 ): Promise<BusEvent<K>> {
-  await database.dialect.lockLog(tx.db, 'outbox');
-  const event: BusEvent<K> = { id: newId(now.getTime()), type, organisationId, occurredAt: now.toISOString(), payload };
-  const insert = tx.prepared(INSERT_EVENT);
-  if (insert) {
-    insert.run(event.id, type, organisationId, event.occurredAt, JSON.stringify(payload));
-    return event;
-  }
-  await tx.db
-    .insertInto('outbox')
-    .values({ id: event.id, type, organisation_id: organisationId, occurred_at: event.occurredAt, payload: JSON.stringify(payload), published_at: null })
-    .execute();
-  return event;
+  const [event] = await stageEvents(database, tx, type, [{ payload, organisationId }], now, onStaged);
+  return event!;
 }
+
+/** Hears of each event staged, with the length of its payload's JSON. */
+export type OnStaged = (event: BusEvent, payloadLength: number) => void;
 
 /** Inserts several events of one type in one statement (hot paths publish per batch). */
 export async function stageEvents<K extends EventType>(
@@ -37,22 +33,25 @@ export async function stageEvents<K extends EventType>(
   type: K,
   items: readonly { payload: EventMap[K]; organisationId: string | null }[],
   now: Date,
+  onStaged?: OnStaged,
 ): Promise<BusEvent<K>[]> {
   if (items.length === 0) return [];
   await database.dialect.lockLog(tx.db, 'outbox');
   const occurredAt = now.toISOString();
-  const events = items.map((item) => ({ id: newId(now.getTime()), type, organisationId: item.organisationId, occurredAt, payload: item.payload }));
+  const events: BusEvent<K>[] = items.map((item) => ({ id: newId(now.getTime()), type, organisationId: item.organisationId, occurredAt, payload: item.payload }));
+  const payloads = events.map((e) => JSON.stringify(e.payload));
+  if (onStaged) for (let i = 0; i < events.length; i++) onStaged(events[i]!, payloads[i]!.length);
   const insert = tx.prepared(INSERT_EVENT);
   if (insert) {
     // SQLite: one prepared row insert per event inside the caller's transaction; the query
     // builder's multi-row insert costs several times SQLite's own work per row.
-    for (const e of events) insert.run(e.id, type, e.organisationId, occurredAt, JSON.stringify(e.payload));
+    for (let i = 0; i < events.length; i++) insert.run(events[i]!.id, type, events[i]!.organisationId, occurredAt, payloads[i]);
     return events;
   }
   for (let i = 0; i < events.length; i += 500) {
     await tx.db
       .insertInto('outbox')
-      .values(events.slice(i, i + 500).map((e) => ({ id: e.id, type, organisation_id: e.organisationId, occurred_at: occurredAt, payload: JSON.stringify(e.payload), published_at: null })))
+      .values(events.slice(i, i + 500).map((e, k) => ({ id: e.id, type, organisation_id: e.organisationId, occurred_at: occurredAt, payload: payloads[i + k]!, published_at: null })))
       .execute();
   }
   return events;
@@ -80,12 +79,16 @@ export async function readOutbox(database: Database, afterSeq: number, limit: nu
  * reading their payloads. Safe because `lockLog` makes every `seq` up to the newest visible one
  * committed (or never to be).
  */
-export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[]): Promise<{ rows: OutboxRow[]; throughSeq: number }> {
+export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[]): Promise<{ rows: OutboxRow[]; throughSeq: number }>;
+/** The same without the payloads (`payload` is null), for a reader that has most of them in memory. */
+export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[], withPayloads: false): Promise<{ rows: OutboxHead[]; throughSeq: number }>;
+export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[], withPayloads = true): Promise<{ rows: OutboxHead[]; throughSeq: number }> {
   const newest = await lastOutboxSeq(database);
   if (newest <= afterSeq || types.length === 0) return { rows: [], throughSeq: Math.max(afterSeq, newest) };
   const rows = await database.db
     .selectFrom('outbox')
-    .selectAll()
+    .select(['seq', 'id', 'type', 'organisation_id', 'occurred_at', 'published_at'])
+    .$if(withPayloads, (q) => q.select('payload'))
     .where('seq', '>', afterSeq)
     .where('seq', '<=', newest)
     .where('type', 'in', types)
@@ -93,6 +96,16 @@ export async function readOutboxOfTypes(database: Database, afterSeq: number, li
     .limit(limit)
     .execute();
   return { rows, throughSeq: rows.length === limit ? rows[rows.length - 1]!.seq : newest };
+}
+
+/** The payloads of outbox rows by sequence number. */
+export async function readPayloads(database: Database, seqs: readonly number[]): Promise<Map<number, string>> {
+  const payloads = new Map<number, string>();
+  for (let i = 0; i < seqs.length; i += 500) {
+    const rows = await database.db.selectFrom('outbox').select(['seq', 'payload']).where('seq', 'in', seqs.slice(i, i + 500)).execute();
+    for (const row of rows) payloads.set(Number(row.seq), row.payload);
+  }
+  return payloads;
 }
 
 export async function lastOutboxSeq(database: Database): Promise<number> {
