@@ -54,7 +54,14 @@ export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise
   const inserted = new Set<string>();
   const insert = tx.prepared(INSERT_ANALYSIS);
   if (insert) {
-    for (const row of rows) if (insert.run(row).changes > 0) inserted.add(row.post_id);
+    // Positional parameters: binding by name looks each of the 19 up on the row object.
+    for (const r of rows) {
+      const done = insert.run(
+        r.post_id, r.organisation_id, r.language, r.relevant, r.relevance, r.category, r.priority, r.confidence, r.explanation, r.places,
+        r.lat, r.lon, r.location_precision, r.place_name, r.near_duplicate_of, r.feedback_label, r.feedback_priority, r.feedback_at, r.analysed_at,
+      );
+      if (done.changes > 0) inserted.add(r.post_id);
+    }
     return inserted;
   }
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
@@ -70,8 +77,8 @@ const ANALYSIS_COLUMNS = [
   'lat', 'lon', 'location_precision', 'place_name', 'near_duplicate_of', 'feedback_label', 'feedback_priority', 'feedback_at', 'analysed_at',
 ] as const satisfies readonly (keyof PostAnalysisTable)[];
 
-/** Bound by name from the row object (better-sqlite3 reads `@column` from its properties). */
-const INSERT_ANALYSIS = `insert into post_analysis (${ANALYSIS_COLUMNS.join(', ')}) values (${ANALYSIS_COLUMNS.map((c) => `@${c}`).join(', ')}) on conflict (post_id) do nothing`;
+/** Parameters in the order of ANALYSIS_COLUMNS. */
+const INSERT_ANALYSIS = `insert into post_analysis (${ANALYSIS_COLUMNS.join(', ')}) values (${ANALYSIS_COLUMNS.map(() => '?').join(', ')}) on conflict (post_id) do nothing`;
 
 /** Rows per insert statement: 19 columns each stays under SQLite's 32,766 bound variables. */
 const INSERT_CHUNK = 1000;
