@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { createContext } from '#app/context.ts';
 import { MemoryBus } from '#platform/bus/memory-bus.ts';
-import { loadConfig, type DatabaseConfig } from '#platform/config.ts';
+import { loadConfig } from '#platform/config.ts';
 import type { ChannelKind, Channel } from '#send/channels/channel.ts';
 import { createWebhookChannel } from '#send/channels/webhook.ts';
 import { silentLog } from '#test/support/buses.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { databaseUrlOf, exited, startCli } from '#test/support/cli.ts';
 import { seedOrganisation } from '#test/support/context.ts';
 import { startFakeWebhookReceiver } from '#test/support/fake-webhook-receiver.ts';
 import { createTestDatabase, describeEachStore } from '#test/support/stores.ts';
@@ -16,10 +16,6 @@ import { waitFor } from '#test/support/wait.ts';
 import { buildDraft } from '#test/send/builders.ts';
 
 const RECIPIENTS = 400;
-
-function databaseUrl(config: DatabaseConfig): string {
-  return config.driver === 'sqlite' ? `sqlite:${config.path}` : config.url;
-}
 
 /**
  * What is asserted: a real `waakzaam serve` delivers one published message as signed webhooks to
@@ -36,11 +32,11 @@ describeEachStore('kill -9 of the server during delivery', (store) => {
     const tdb = await createTestDatabase(store, join(dir, 'waakzaam.db'));
     const receiver = await startFakeWebhookReceiver();
     const channels = new Map<ChannelKind, Channel>([['webhook', createWebhookChannel({ allowHttp: true })]]);
-    const config = loadConfig({ WAAKZAAM_DATABASE_URL: databaseUrl(tdb.config), WAAKZAAM_WEB_DIR: join(dir, 'no-web') });
+    const config = loadConfig({ WAAKZAAM_DATABASE_URL: databaseUrlOf(tdb.config), WAAKZAAM_WEB_DIR: join(dir, 'no-web') });
     const bus = new MemoryBus({ database: tdb.database, clock: { now: () => new Date() }, log: silentLog });
     const ctx = await createContext(config, { database: tdb.database, bus, log: silentLog, migrate: false, channels });
     const env = {
-      WAAKZAAM_DATABASE_URL: databaseUrl(tdb.config),
+      WAAKZAAM_DATABASE_URL: databaseUrlOf(tdb.config),
       WAAKZAAM_WEB_DIR: join(dir, 'no-web'),
       WAAKZAAM_WEBHOOK_ALLOW_HTTP: 'true',
       WAAKZAAM_LOG_LEVEL: 'warn',

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { createContext } from '#app/context.ts';
-import { loadConfig, type DatabaseConfig } from '#platform/config.ts';
+import { loadConfig } from '#platform/config.ts';
 import { destination } from '#respond/geo.ts';
 import { silentLog } from '#test/support/buses.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { databaseUrlOf, exited, listeningUrl, startCli } from '#test/support/cli.ts';
 import { createTestDatabase, describeEachStore } from '#test/support/stores.ts';
 import { sleep, waitFor } from '#test/support/wait.ts';
 
@@ -14,25 +14,12 @@ const VICTIM = { lon: 5.1115, lat: 52.0894 };
 const PER_WAVE = 3;
 const WAVES = 4;
 
-function databaseUrl(config: DatabaseConfig): string {
-  return config.driver === 'sqlite' ? `sqlite:${config.path}` : config.url;
-}
-
-async function serverUrl(output: () => string): Promise<string> {
-  let url = '';
-  await waitFor(() => {
-    url = /"url":"(http:\/\/[^"]+)"/.exec(output())?.[1] ?? '';
-    return url !== '';
-  }, `the server to listen:\n${output()}`, 60_000);
-  return url;
-}
-
 describeEachStore('kill -9 of the server during a dispatch', (store) => {
   it('goes on after a restart: pending waves and time-outs fire, nobody is alerted twice', { timeout: 180_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'waakzaam-kill-dispatch-'));
     const tdb = await createTestDatabase(store, join(dir, 'waakzaam.db'));
     const env = {
-      WAAKZAAM_DATABASE_URL: databaseUrl(tdb.config),
+      WAAKZAAM_DATABASE_URL: databaseUrlOf(tdb.config),
       WAAKZAAM_WEB_DIR: join(dir, 'no-web'),
       WAAKZAAM_PDOK_URL: 'off',
       WAAKZAAM_LOG_LEVEL: 'info',
@@ -51,7 +38,7 @@ describeEachStore('kill -9 of the server during a dispatch', (store) => {
       seedCtx.respond.close();
 
       const first = startCli(['serve'], env);
-      const url = await serverUrl(first.output);
+      const url = await listeningUrl(first.output);
       const response = await fetch(`${url}/api/dispatches`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
@@ -66,7 +53,7 @@ describeEachStore('kill -9 of the server during a dispatch', (store) => {
 
       await sleep(2500); // the second wave's timer is now overdue while nothing runs
       const second = startCli(['serve'], env);
-      await serverUrl(second.output);
+      await listeningUrl(second.output);
       const settled = async () => {
         const rows = await db.selectFrom('respond_responders').select(['state']).where('dispatch_id', '=', id).execute();
         return rows.length === PER_WAVE * WAVES && rows.every((r) => r.state === 'timed_out');

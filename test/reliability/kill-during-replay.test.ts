@@ -2,17 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import type { DatabaseConfig } from '#platform/config.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { databaseUrlOf, exited, startCli } from '#test/support/cli.ts';
 import { buildReplayLine } from '#test/support/posts.ts';
 import { createTestDatabase, describeEachStore } from '#test/support/stores.ts';
 import { waitFor } from '#test/support/wait.ts';
 
 const LINES = 3000;
-
-function databaseUrl(config: DatabaseConfig): string {
-  return config.driver === 'sqlite' ? `sqlite:${config.path}` : config.url;
-}
 
 describeEachStore('kill -9 of the server during replay', (store) => {
   it('stores and analyses every post exactly once after a restart', { timeout: 120_000 }, async () => {
@@ -22,7 +17,7 @@ describeEachStore('kill -9 of the server during replay', (store) => {
     const start = Date.UTC(2026, 6, 4, 19, 0, 0);
     writeFileSync(file, Array.from({ length: LINES }, (_, i) => buildReplayLine({ id: `k${i}`, createdAt: new Date(start + i * 1000).toISOString() })).join('\n') + '\n');
     const env = {
-      WAAKZAAM_DATABASE_URL: databaseUrl(tdb.config),
+      WAAKZAAM_DATABASE_URL: databaseUrlOf(tdb.config),
       WAAKZAAM_DEMO_SCENARIO: file,
       WAAKZAAM_DEMO_PASSWORD: 'kill-test-password',
       WAAKZAAM_DEMO_SPEED: '400',

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { newId } from '#core/ids.ts';
-import type { DatabaseConfig } from '#platform/config.ts';
 import { multipart } from '#test/ask/support.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { databaseUrlOf, exited, listeningUrl, startCli } from '#test/support/cli.ts';
 import { createTestDatabase, describeEachStore } from '#test/support/stores.ts';
 import { waitFor } from '#test/support/wait.ts';
 import sharp from 'sharp';
@@ -15,19 +14,6 @@ const UPLOADS = 240;
 const PARALLEL = 8;
 const KILL_AFTER_ACCEPTED = 40;
 
-function databaseUrl(config: DatabaseConfig): string {
-  return config.driver === 'sqlite' ? `sqlite:${config.path}` : config.url;
-}
-
-async function serverUrl(output: () => string): Promise<string> {
-  let url = '';
-  await waitFor(() => {
-    url = /"url":"(http:\/\/[^"]+)"/.exec(output())?.[1] ?? '';
-    return url !== '';
-  }, `the server to listen:\n${output()}`, 60_000);
-  return url;
-}
-
 describeEachStore('kill -9 of the server during a burst of photo uploads', (store) => {
   it('keeps every upload that got a 2xx, processes each once after a restart', { timeout: 360_000 }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'waakzaam-kill-upload-'));
@@ -35,7 +21,7 @@ describeEachStore('kill -9 of the server during a burst of photo uploads', (stor
     const organisationId = newId();
     await tdb.database.db.insertInto('organisations').values({ id: organisationId, name: 'Kill test', kind: 'police', created_at: new Date().toISOString() }).execute();
     const env = {
-      WAAKZAAM_DATABASE_URL: databaseUrl(tdb.config),
+      WAAKZAAM_DATABASE_URL: databaseUrlOf(tdb.config),
       WAAKZAAM_MEDIA_DIR: join(dir, 'media'),
       WAAKZAAM_WEB_DIR: join(dir, 'no-web'),
       WAAKZAAM_PUBLIC_RATE_LIMIT: '1000000',
@@ -53,7 +39,7 @@ describeEachStore('kill -9 of the server during a burst of photo uploads', (stor
     const { db } = tdb.database;
     try {
       const first = startCli(['serve'], env);
-      const url = await serverUrl(first.output);
+      const url = await listeningUrl(first.output);
       let next = 0;
       let killed = false;
       const send = async (i: number) => {
@@ -87,7 +73,7 @@ describeEachStore('kill -9 of the server during a burst of photo uploads', (stor
       expect(accepted.size).toBeLessThan(UPLOADS);
 
       const second = startCli(['serve'], env);
-      await serverUrl(second.output);
+      await listeningUrl(second.output);
       const ids = [...accepted.keys()];
       const mediaIds = [...accepted.values()].flatMap((a) => a.photoIds);
       await waitFor(

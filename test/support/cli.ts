@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import type { DatabaseConfig } from '#platform/config.ts';
+import { waitFor } from './wait.ts';
 
 export const BIN = resolve(import.meta.dirname, '../../bin/waakzaam.cjs');
 
@@ -35,4 +37,19 @@ export function startCli(args: string[], env: Record<string, string>): { child: 
 export function exited(child: ChildProcess): Promise<number | null> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
   return new Promise((resolvePromise) => child.on('exit', (code) => resolvePromise(code)));
+}
+
+/** The store as a `WAAKZAAM_DATABASE_URL` for a child process. */
+export function databaseUrlOf(config: DatabaseConfig): string {
+  return config.driver === 'sqlite' ? `sqlite:${config.path}` : config.url;
+}
+
+/** The URL a started `waakzaam serve` logs once it listens. */
+export async function listeningUrl(output: () => string): Promise<string> {
+  let url = '';
+  await waitFor(() => {
+    url = /"url":"(http:\/\/[^"]+)"/.exec(output())?.[1] ?? '';
+    return url !== '';
+  }, `the server to listen:\n${output()}`, 60_000);
+  return url;
 }
