@@ -4,14 +4,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { axe, launchChromium } from '#test/support/browser.ts';
-import { silentLog } from '#test/support/buses.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
 import { startFakePushService, type FakePushService } from '#test/support/fake-push-service.ts';
 import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { webDir } from '#test/support/web-build.ts';
 
 const EMAIL = 'operator@waakzaam.test';
 const PASSWORD = 'een heel goed wachtwoord';
@@ -38,7 +35,7 @@ async function makePhoto(seedColour: string): Promise<Buffer> {
 describe('Ask in Chromium', { timeout: 240_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-ask-'));
   const env: Record<string, string> = { WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, WAAKZAAM_MEDIA_DIR: join(dir, 'media'), WAAKZAAM_WEB_DIR: '', PORT: '0', WAAKZAAM_LOG_LEVEL: 'info' };
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let push: FakePushService;
   let base: string;
   let browser: Browser;
@@ -52,16 +49,10 @@ describe('Ask in Chromium', { timeout: 240_000 }, () => {
   const appealPhotoPath = join(dir, 'scooter.jpg');
 
   beforeAll(async () => {
-    // A developer can point at a fresh build of their own (CI builds dist/web before the tests).
-    env.WAAKZAAM_WEB_DIR = process.env.WAAKZAAM_TEST_WEB_DIR || ensureWebBuilt();
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: 'Gemeente Utrecht', kind: 'municipality' }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: EMAIL, name: 'Operator', password: PASSWORD, roles: ['operator'] }, 'test');
-    await ctx.close();
+    env.WAAKZAAM_WEB_DIR = webDir();
+    await seedStaff(env, { name: 'Gemeente Utrecht', kind: 'municipality' }, [{ email: EMAIL, name: 'Operator', password: PASSWORD, roles: ['operator'] }]);
     push = await startFakePushService();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
-    base = /"url":"(http:[^"]+)"/.exec(server.output())![1]!.replace('127.0.0.1', 'localhost');
+    ({ server, base } = await serve(env));
 
     const photo = await makePhoto('#204060');
     writeFileSync(photoPath, photo);
@@ -91,8 +82,7 @@ describe('Ask in Chromium', { timeout: 240_000 }, () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
     await push?.close();
   });
 

@@ -4,14 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { launchChromium } from '#test/support/browser.ts';
-import { silentLog } from '#test/support/buses.ts';
-import { exited, runCli, startCli } from '#test/support/cli.ts';
+import { runCli } from '#test/support/cli.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
 import { buildReplayLine } from '#test/support/posts.ts';
-import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { webDir } from '#test/support/web-build.ts';
 
 const require = createRequire(import.meta.url);
 const EMAIL = 'analist@waakzaam.test';
@@ -25,27 +22,21 @@ const PASSWORD = 'een heel goed wachtwoord';
 describe('dashboard in Chromium', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-'));
   const env = { WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, WAAKZAAM_WEB_DIR: '', PORT: '0', WAAKZAAM_LOG_LEVEL: 'info' };
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let base: string;
   let browser: Browser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    env.WAAKZAAM_WEB_DIR = ensureWebBuilt();
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: 'Gemeente Utrecht', kind: 'municipality' }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: EMAIL, name: 'Analist', password: PASSWORD, roles: ['analyst'] }, 'test');
-    await ctx.close();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
-    base = /"url":"(http:[^"]+)"/.exec(server.output())![1]!.replace('127.0.0.1', 'localhost');
+    env.WAAKZAAM_WEB_DIR = webDir();
+    await seedStaff(env, { name: 'Gemeente Utrecht', kind: 'municipality' }, [{ email: EMAIL, name: 'Analist', password: PASSWORD, roles: ['analyst'] }]);
+    ({ server, base } = await serve(env));
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
   });
 
   async function signIn(page: Page): Promise<void> {

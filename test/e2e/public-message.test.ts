@@ -3,13 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { axe, launchChromium } from '#test/support/browser.ts';
-import { silentLog } from '#test/support/buses.ts';
-import { exited, startCli } from '#test/support/cli.ts';
-import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
+import { webDir } from '#test/support/web-build.ts';
 import { buildDraft } from '#test/send/builders.ts';
 
 const COMMUNICATOR = { email: 'communicatie@utrecht.test', password: 'een heel goed wachtwoord' };
@@ -27,7 +23,7 @@ const UPDATED = { headline: 'De Noorduitgang is weer open', body: 'Het is rustig
 describe('the public message page in Chromium', { timeout: 240_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-message-'));
   const env: Record<string, string> = { WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, WAAKZAAM_WEB_DIR: '', PORT: '0', WAAKZAAM_LOG_LEVEL: 'info' };
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let base: string;
   let browser: Browser;
   const sessions: Record<string, string> = {};
@@ -35,15 +31,9 @@ describe('the public message page in Chromium', { timeout: 240_000 }, () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    env.WAAKZAAM_WEB_DIR = process.env.WAAKZAAM_TEST_WEB_DIR || ensureWebBuilt();
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: 'Gemeente Utrecht', kind: 'municipality' }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: COMMUNICATOR.email, name: 'Communicatieadviseur', password: COMMUNICATOR.password, roles: ['communicator'] }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: COORDINATOR.email, name: 'Coördinator', password: COORDINATOR.password, roles: ['coordinator'] }, 'test');
-    await ctx.close();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
-    base = /"url":"(http:[^"]+)"/.exec(server.output())![1]!.replace('127.0.0.1', 'localhost');
+    env.WAAKZAAM_WEB_DIR = webDir();
+    await seedStaff(env, { name: 'Gemeente Utrecht', kind: 'municipality' }, [{ email: COMMUNICATOR.email, name: 'Communicatieadviseur', password: COMMUNICATOR.password, roles: ['communicator'] }, { email: COORDINATOR.email, name: 'Coördinator', password: COORDINATOR.password, roles: ['coordinator'] }]);
+    ({ server, base } = await serve(env));
     sessions.author = await login(COMMUNICATOR);
     sessions.approver = await login(COORDINATOR);
     browser = await launchChromium();
@@ -51,8 +41,7 @@ describe('the public message page in Chromium', { timeout: 240_000 }, () => {
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
   });
 
   async function login(who: { email: string; password: string }): Promise<string> {

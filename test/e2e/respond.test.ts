@@ -3,15 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { destination } from '#respond/geo.ts';
 import { axe, launchChromium } from '#test/support/browser.ts';
-import { silentLog } from '#test/support/buses.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
 import { FakePdok } from '#test/support/fake-pdok.ts';
-import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { webDir } from '#test/support/web-build.ts';
 
 const EMAIL = 'meldkamer@waakzaam.test';
 const PASSWORD = 'een heel goed wachtwoord';
@@ -35,7 +31,7 @@ describe('respond: dispatch board and responder app in Chromium', { timeout: 180
     WAAKZAAM_POSTCODE_TABLE: join(dir, 'no-table.csv'),
   };
   let pdok: FakePdok;
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let base: string;
   let browser: Browser;
   let apiToken: string;
@@ -48,17 +44,13 @@ describe('respond: dispatch board and responder app in Chromium', { timeout: 180
   };
 
   beforeAll(async () => {
-    env.WAAKZAAM_WEB_DIR = ensureWebBuilt();
+    env.WAAKZAAM_WEB_DIR = webDir();
     pdok = await FakePdok.start([{ postcode: '3512AE', huisnummer: 11, straatnaam: 'Neude', woonplaatsnaam: 'Utrecht', ...NEUDE }]);
     env.WAAKZAAM_PDOK_URL = pdok.baseUrl;
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: 'Meldkamer Midden-Nederland', kind: 'safety_region' }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: EMAIL, name: 'Centralist', password: PASSWORD, roles: ['operator'] }, 'test');
-    apiToken = (await ctx.accounts.createToken({ organisationId: organisation.id, name: 'CAD-koppeling', permissions: ['dispatch:manage'] }, 'test')).token;
-    await ctx.close();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
-    base = /"url":"(http:[^"]+)"/.exec(server.output())![1]!.replace('127.0.0.1', 'localhost');
+    await seedStaff(env, { name: 'Meldkamer Midden-Nederland', kind: 'safety_region' }, [{ email: EMAIL, name: 'Centralist', password: PASSWORD, roles: ['operator'] }], async (ctx, organisationId) => {
+      apiToken = (await ctx.accounts.createToken({ organisationId, name: 'CAD-koppeling', permissions: ['dispatch:manage'] }, 'test')).token;
+    });
+    ({ server, base } = await serve(env));
     browser = await launchChromium();
 
     // Registry through the control-room API. The AED lies on the fetcher's way to the victim, so
@@ -77,8 +69,7 @@ describe('respond: dispatch board and responder app in Chromium', { timeout: 180
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
     await pdok?.close();
   });
 

@@ -4,17 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { axe, launchChromium } from '#test/support/browser.ts';
-import { silentLog } from '#test/support/buses.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
 import { startFakeBlueskyPds, type FakeBlueskyPds } from '#test/support/fake-bluesky-pds.ts';
 import { startFakeMastodon, type FakeMastodon } from '#test/support/fake-mastodon.ts';
 import { startFakePushService, type FakePushService } from '#test/support/fake-push-service.ts';
 import { startFakeSmtp, type FakeSmtp } from '#test/support/fake-smtp.ts';
 import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { webDir } from '#test/support/web-build.ts';
 import { publicSendUrls } from '#send/public/public-urls.ts';
 import { CAP_SCHEMA, xmllint } from '#test/send/cap/xmllint.ts';
 
@@ -62,7 +59,7 @@ async function axeBothLanguages(page: Page, ready: (language: 'nl' | 'en') => Pr
 describe('send: compose, approve, deliver (Chromium)', { timeout: 240_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-send-'));
   const env: Record<string, string> = { WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, WAAKZAAM_WEB_DIR: '', WAAKZAAM_LOG_LEVEL: 'info' };
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let base: string;
   let browser: Browser;
   let smtp: FakeSmtp;
@@ -80,8 +77,7 @@ describe('send: compose, approve, deliver (Chromium)', { timeout: 240_000 }, () 
     const port = await freePort();
     base = `http://localhost:${port}`;
     Object.assign(env, {
-      // WAAKZAAM_TEST_WEB_DIR: a fresh build elsewhere (vite build --outDir …) while dist/web is someone else's.
-      WAAKZAAM_WEB_DIR: process.env.WAAKZAAM_TEST_WEB_DIR || ensureWebBuilt(),
+      WAAKZAAM_WEB_DIR: webDir(),
       PORT: String(port),
       WAAKZAAM_PUBLIC_URL: base,
       WAAKZAAM_SMTP_URL: smtp.url,
@@ -92,21 +88,17 @@ describe('send: compose, approve, deliver (Chromium)', { timeout: 240_000 }, () 
       WAAKZAAM_BLUESKY_IDENTIFIER: bluesky.identifier,
       WAAKZAAM_BLUESKY_APP_PASSWORD: bluesky.password,
     });
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: 'Gemeente Utrecht', kind: 'municipality' }, 'test');
-    organisationId = organisation.id;
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: COMMUNICATOR.email, name: 'Communicatieadviseur', password: COMMUNICATOR.password, roles: ['communicator'] }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: COORDINATOR.email, name: 'Coördinator', password: COORDINATOR.password, roles: ['coordinator'] }, 'test');
-    await ctx.close();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
+    organisationId = await seedStaff(env, { name: 'Gemeente Utrecht', kind: 'municipality' }, [
+      { email: COMMUNICATOR.email, name: 'Communicatieadviseur', password: COMMUNICATOR.password, roles: ['communicator'] },
+      { email: COORDINATOR.email, name: 'Coördinator', password: COORDINATOR.password, roles: ['coordinator'] },
+    ]);
+    ({ server } = await serve(env));
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
     await Promise.all([smtp?.close(), mastodon?.close(), bluesky?.close(), push?.close()]);
   });
 

@@ -5,15 +5,12 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { bundledPostcodeAreas } from '#send/targeting/postcode-areas.ts';
-import { silentLog } from '#test/support/buses.ts';
 import { axe, launchChromium } from '#test/support/browser.ts';
-import { exited, startCli } from '#test/support/cli.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
 import { startFakeSmtp, type FakeSmtp } from '#test/support/fake-smtp.ts';
 import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { webDir } from '#test/support/web-build.ts';
 
 const COMMUNICATOR = { email: 'communicatie@utrecht.test', password: 'een heel goed wachtwoord' };
 function freePort(): Promise<number> {
@@ -37,7 +34,7 @@ describe('target and subscribe by postcode or location (Chromium)', { timeout: 1
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-subscribe-'));
   const dbFile = join(dir, 'e2e.db');
   const env: Record<string, string> = { WAAKZAAM_DATABASE_URL: `sqlite:${dbFile}`, WAAKZAAM_WEB_DIR: '', WAAKZAAM_LOG_LEVEL: 'info' };
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let base: string;
   let browser: Browser;
   let smtp: FakeSmtp;
@@ -48,26 +45,20 @@ describe('target and subscribe by postcode or location (Chromium)', { timeout: 1
     const port = await freePort();
     base = `http://localhost:${port}`;
     Object.assign(env, {
-      // WAAKZAAM_TEST_WEB_DIR: a fresh build elsewhere (vite build --outDir …) while dist/web is someone else's.
-      WAAKZAAM_WEB_DIR: process.env.WAAKZAAM_TEST_WEB_DIR || ensureWebBuilt(),
+      WAAKZAAM_WEB_DIR: webDir(),
       PORT: String(port),
       WAAKZAAM_PUBLIC_URL: base,
       WAAKZAAM_SMTP_URL: smtp.url,
       WAAKZAAM_MAIL_FROM: 'Gemeente Utrecht <alerts@utrecht.test>',
     });
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: 'Gemeente Utrecht', kind: 'municipality' }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: COMMUNICATOR.email, name: 'Communicatieadviseur', password: COMMUNICATOR.password, roles: ['communicator'] }, 'test');
-    await ctx.close();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
+    await seedStaff(env, { name: 'Gemeente Utrecht', kind: 'municipality' }, [{ email: COMMUNICATOR.email, name: 'Communicatieadviseur', password: COMMUNICATOR.password, roles: ['communicator'] }]);
+    ({ server } = await serve(env));
     browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
     await smtp?.close();
   });
 

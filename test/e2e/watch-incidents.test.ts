@@ -4,13 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { axe, launchChromium } from '#test/support/browser.ts';
-import { silentLog } from '#test/support/buses.ts';
-import { exited, runCli, startCli } from '#test/support/cli.ts';
-import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { runCli } from '#test/support/cli.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
+import { webDir } from '#test/support/web-build.ts';
 
 const ANALYST = { email: 'analist@waakzaam.test', password: 'een heel goed wachtwoord' };
 const OFFICER = { email: 'wijkagent@waakzaam.test', password: 'nog een goed wachtwoord' };
@@ -25,21 +22,15 @@ const SCENARIO = fileURLToPath(new URL('../../data/scenarios/festival-utrecht.js
 describe('incidents, rumours and network views in Chromium', { timeout: 240_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-incidents-'));
   const env = { WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, WAAKZAAM_WEB_DIR: '', PORT: '0', WAAKZAAM_LOG_LEVEL: 'info' };
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let base: string;
   let browser: Browser;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    env.WAAKZAAM_WEB_DIR = ensureWebBuilt();
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: 'Veiligheidsregio Utrecht', kind: 'safety_region' }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: ANALYST.email, name: 'Analist', password: ANALYST.password, roles: ['analyst'] }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: OFFICER.email, name: 'Wijkagent Binnenstad', password: OFFICER.password, roles: ['field_officer'] }, 'test');
-    await ctx.close();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
-    base = /"url":"(http:[^"]+)"/.exec(server.output())![1]!.replace('127.0.0.1', 'localhost');
+    env.WAAKZAAM_WEB_DIR = webDir();
+    await seedStaff(env, { name: 'Veiligheidsregio Utrecht', kind: 'safety_region' }, [{ email: ANALYST.email, name: 'Analist', password: ANALYST.password, roles: ['analyst'] }, { email: OFFICER.email, name: 'Wijkagent Binnenstad', password: OFFICER.password, roles: ['field_officer'] }]);
+    ({ server, base } = await serve(env));
     const lines = readFileSync(SCENARIO, 'utf8')
       .trim()
       .split('\n')
@@ -56,8 +47,7 @@ describe('incidents, rumours and network views in Chromium', { timeout: 240_000 
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
   });
 
   async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {

@@ -5,13 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '#app/context.ts';
-import { loadConfig } from '#platform/config.ts';
 import { launchChromium } from '#test/support/browser.ts';
-import { silentLog } from '#test/support/buses.ts';
-import { exited, runCli, startCli } from '#test/support/cli.ts';
-import { waitFor } from '#test/support/wait.ts';
-import { ensureWebBuilt } from '#test/support/web-build.ts';
+import { runCli } from '#test/support/cli.ts';
+import { seedStaff, serve, stopServer, type Server } from '#test/support/e2e-server.ts';
+import { webDir } from '#test/support/web-build.ts';
 
 const require = createRequire(import.meta.url);
 const ANALYST = { email: 'analist@waakzaam.test', password: 'een heel goed wachtwoord' };
@@ -28,21 +25,16 @@ const SCENARIO = fileURLToPath(new URL('../../data/scenarios/festival-utrecht.js
 describe('signals, watchlists and notifications in Chromium', { timeout: 300_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-e2e-signals-'));
   const env = { WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, 'e2e.db')}`, WAAKZAAM_WEB_DIR: '', PORT: '0', WAAKZAAM_LOG_LEVEL: 'info' };
-  let server: ReturnType<typeof startCli>;
+  let server: Server;
   let base: string;
   let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    env.WAAKZAAM_WEB_DIR = ensureWebBuilt();
-    const ctx = await createContext(loadConfig(env), { log: silentLog });
-    const organisation = await ctx.accounts.createOrganisation({ name: ORGANISATION, kind: 'safety_region' }, 'test');
-    await ctx.accounts.createUser({ organisationId: organisation.id, email: ANALYST.email, name: 'Analist', password: ANALYST.password, roles: ['analyst'] }, 'test');
-    await ctx.close();
-    server = startCli(['serve'], env);
-    await waitFor(() => /"url":"(http:[^"]+)"/.test(server.output()), `the server to listen:\n${server.output()}`, 60_000);
-    base = /"url":"(http:[^"]+)"/.exec(server.output())![1]!.replace('127.0.0.1', 'localhost');
+    env.WAAKZAAM_WEB_DIR = webDir();
+    await seedStaff(env, { name: ORGANISATION, kind: 'safety_region' }, [{ email: ANALYST.email, name: 'Analist', password: ANALYST.password, roles: ['analyst'] }]);
+    ({ server, base } = await serve(env));
     browser = await launchChromium();
     const context = await browser.newContext({ bypassCSP: true });
     page = await context.newPage();
@@ -51,8 +43,7 @@ describe('signals, watchlists and notifications in Chromium', { timeout: 300_000
 
   afterAll(async () => {
     await browser?.close();
-    server?.child.kill('SIGTERM');
-    if (server) await exited(server.child);
+    await stopServer(server);
   });
 
   async function axe(): Promise<string[]> {

@@ -14,3 +14,8 @@ export function ensureWebBuilt(): string {
   }
   return WEB_DIR;
 }
+
+/** The web apps to serve: a developer's own fresh build (`WAAKZAAM_TEST_WEB_DIR`), else dist/web. */
+export function webDir(): string {
+  return process.env.WAAKZAAM_TEST_WEB_DIR || ensureWebBuilt();
+}
