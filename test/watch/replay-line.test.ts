@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Pseudonymiser } from '#govern/pseudonyms.ts';
-import { MAX_LINE_BYTES, parseReplayLine } from '#watch/connectors/replay-line.ts';
+import { MAX_LINE_BYTES, parseReplayLine, PLAIN_HTTP_URL, replayLineSchema } from '#watch/connectors/replay-line.ts';
 import { extractHashtags, extractMentions, normaliseReplayLine } from '#watch/normalise.ts';
 import { buildReplayLine } from '#test/support/posts.ts';
 
@@ -87,6 +87,29 @@ describe('normalisation (SPEC W2, G1)', () => {
     expect(extractHashtags('#1 feest! #Vuurwerk,#vuurwerk en&#39; niet mail#tag')).toEqual(['1', 'vuurwerk']);
     expect(extractMentions('hey @Sanne_R. en @piet@mastodon.social, mail me op a@b.nl')).toEqual(['Sanne_R', 'piet@mastodon.social']);
   });
+
+  it('finds the hashtags the regex of the SPEC finds, by hand (property)', () => {
+    const HASHTAG = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]{1,100})/gu;
+    const oracle = (text: string) => [...new Set([...text.matchAll(HASHTAG)].map((m) => m[1]!.toLowerCase()))];
+    const unit = fc.constantFrom('#', '#', '&', 'a', 'Z', 'é', '1', '²', 'Ⅻ', '_', ' ', '🔥', '\ud83d', '\ude00', '𝒜', '١', 'ß', 'İ', '-', '@', '\u0301', '🄀', '①', 'x'.repeat(99));
+    fc.assert(
+      fc.property(fc.oneof(fc.array(unit, { maxLength: 40 }).map((u) => u.join('')), fc.string({ unit: 'grapheme', maxLength: 80 })), (text) => {
+        expect(extractHashtags(text)).toEqual(oracle(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives a handle as written the pseudonym of the handle without its @ (property)', () => {
+    const handle = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }).map((h) => `@${h}`), fc.constantFrom('@Sanne@Mastodon.nl', ' @x', '@@x', '@'));
+    fc.assert(
+      fc.property(fc.constantFrom('mastodon', 'bluesky'), handle, (source, h) => {
+        const bare = h.charCodeAt(0) === 0x40 ? h.slice(1) : h;
+        expect(pseudonyms.pseudonymiseHandle(source, h)).toBe(new Pseudonymiser(Buffer.alloc(32, 7)).pseudonymise(source, bare));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('replay line fast path', () => {
@@ -123,6 +146,21 @@ describe('replay line fast path', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('takes only URLs the schema accepts unchanged for plain ones (property)', () => {
+    const url = replayLineSchema.shape.url.unwrap();
+    const piece = fc.constantFrom(...'abcxyz019-.-./?#@:%[]AZ_~ \t\\é'.split(''), 'xn--', '--', '..', '0x');
+    const urlish = fc.tuple(fc.constantFrom('http://', 'https://', 'HTTP://', 'http:/', ''), fc.array(piece, { maxLength: 30 })).map(([p, cs]) => p + cs.join(''));
+    fc.assert(
+      fc.property(fc.oneof(urlish, fc.webUrl({ withFragments: true, withQueryParameters: true })), (candidate) => {
+        if (!PLAIN_HTTP_URL.test(candidate)) return;
+        expect(url.safeParse(candidate)).toEqual({ success: true, data: candidate });
+      }),
+      { numRuns: 5000 },
+    );
+    expect(PLAIN_HTTP_URL.test('https://bsky.app/profile/juliavisser.bsky.example/post/3mptbnl4k435a')).toBe(true);
+    for (const unusual of ['http://xn--a.com', 'http://1.2.3.256', 'https://a.b:8080/', 'https://A.nl/']) expect(PLAIN_HTTP_URL.test(unusual)).toBe(false);
   });
 
   it('takes the fast path for the demo scenario lines', async () => {

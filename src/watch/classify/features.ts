@@ -13,6 +13,9 @@ const CUES = ['question', 'exclamation', 'caps', 'url', 'time', 'number', 'menti
 type Cue = (typeof CUES)[number];
 const CUE_BUCKETS = CUES.map((c) => featureBucket(CUE, c));
 const LEXICON_BUCKETS = CATEGORY_IDS.map((c) => featureBucket(LEXICON, c));
+/** The names of the features that are the same for every post, made once. */
+const CUE_NAMES = CUES.map((c) => PREFIXES[CUE]! + c);
+const LEXICON_NAMES = CATEGORY_IDS.map((c) => PREFIXES[LEXICON]! + c);
 
 /** Numbers that mean something in a safety post (emergency and police lines); others become a cue. */
 const KNOWN_NUMBERS = new Set(['112', '0900-8844', '0900', '8844', '911', '999', '144', '113', '2000']);
@@ -78,9 +81,9 @@ export class PostFeatures {
   describe(i: number): string {
     const kind = this.kinds[i]!;
     const a = this.refA[i]!;
+    if (kind === CUE) return CUE_NAMES[a]!;
+    if (kind === LEXICON) return LEXICON_NAMES[a]!;
     const prefix = PREFIXES[kind]!;
-    if (kind === CUE) return prefix + CUES[a]!;
-    if (kind === LEXICON) return prefix + CATEGORY_IDS[a]!;
     if (kind === BIGRAM) return `${prefix}${this.strings[a]!} ${this.strings[this.refB[i]!]!}`;
     if (kind === CHARS) return prefix + this.strings[a]!.slice(this.refB[i], this.refB[i]! + GRAM);
     return prefix + this.strings[a]!;
@@ -183,7 +186,7 @@ export function extractFeatures(text: string, tokens: readonly Token[], language
   let vote = 0;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
-    const info = token.kind === 'word' || token.kind === 'hashtag' ? wordInfo(token.norm) : undefined;
+    const info = token.kind === 'word' || token.kind === 'hashtag' ? wordInfo(token.norm, token.hash) : undefined;
     infos[t] = info;
     if (info !== undefined && token.kind === 'word') vote += info.vote;
   }

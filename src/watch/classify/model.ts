@@ -34,6 +34,9 @@ const NONE_TARGET = 0.7;
 /** The priority head also sees the chosen category, as the feature "category:<id>" of value 1. */
 export const CATEGORY_BUCKETS = CLASSES.map((c) => bucketOf(hashOf(HASH_START, `category:${c}`), FEATURE_BUCKETS - 1));
 
+// `score` and `priority` keep one local per class and priority; a change to either must change them too.
+if (CLASS_COUNT !== 15 || PRIORITY_COUNT !== 4) throw new Error(`LinearModel is written for 15 classes and 4 priorities, not ${CLASS_COUNT} and ${PRIORITY_COUNT}`);
+
 /**
  * The linear model: softmax over {none, 14 categories} and a 4-way priority head, on hashed
  * sparse features. Scoring a post is one pass over its few dozen features reading STRIDE
@@ -43,8 +46,6 @@ export class LinearModel {
   private readonly logits = new Float64Array(CLASS_COUNT);
   private readonly probabilities = new Float64Array(CLASS_COUNT);
   private readonly priorityLogits = new Float64Array(PRIORITY_COUNT);
-  /** The priority logits of the last `score` before the category feature is added (bias and the post's features). */
-  private readonly priorityBase = new Float64Array(PRIORITY_COUNT);
   /** Per feature of the last post scored: its row's offset in the weights, or −1 (grown as needed). */
   private rowOffsets = new Int32Array(64);
   /** Scratch for `explain`: the strongest features so far and their contributions. */
@@ -72,7 +73,7 @@ export class LinearModel {
       relevant,
       relevance,
       category: CLASSES[best] as CategoryId,
-      priority: PRIORITIES[this.priority(best)]!,
+      priority: PRIORITIES[this.priority(f, best)]!,
       confidence: p[best]!,
       explanation: this.explain(f, best, NONE),
     };
@@ -148,30 +149,73 @@ export class LinearModel {
   }
 
   /**
-   * Class logits and probabilities of a post, and on the same pass over each feature's row the
-   * priority logits without the category feature (`priority` adds it). Remembers where each
-   * feature's row is, for `priority` and `explain` on the same post.
+   * Class logits and probabilities of a post. Remembers where each feature's row is, for
+   * `priority` and `explain` on the same post. The fifteen sums are kept in locals rather than
+   * in the logits array (a load and a store per multiply-add otherwise); CLASS_COUNT is checked
+   * against them where this module loads. Same features in the same order as a loop over the
+   * classes, so the sums are the same to the bit.
    */
   private score(f: PostFeatures): void {
     const z = this.logits;
-    const pz = this.priorityBase;
     const bias = this.weights.bias;
-    for (let k = 0; k < CLASS_COUNT; k++) z[k] = bias[k]!;
-    for (let q = 0; q < PRIORITY_COUNT; q++) pz[q] = bias[PRIORITY_COLUMN + q]!;
     const buckets = f.buckets;
     const values = f.values;
     const weights = this.weights;
     const rows = weights.values;
-    if (this.rowOffsets.length < f.size) this.rowOffsets = new Int32Array(2 * f.size);
+    const size = f.size;
+    if (this.rowOffsets.length < size) this.rowOffsets = new Int32Array(2 * size);
     const offsets = this.rowOffsets;
-    for (let i = 0; i < f.size; i++) {
+    let z0 = bias[0]!;
+    let z1 = bias[1]!;
+    let z2 = bias[2]!;
+    let z3 = bias[3]!;
+    let z4 = bias[4]!;
+    let z5 = bias[5]!;
+    let z6 = bias[6]!;
+    let z7 = bias[7]!;
+    let z8 = bias[8]!;
+    let z9 = bias[9]!;
+    let z10 = bias[10]!;
+    let z11 = bias[11]!;
+    let z12 = bias[12]!;
+    let z13 = bias[13]!;
+    let z14 = bias[14]!;
+    for (let i = 0; i < size; i++) {
       const at = weights.row(buckets[i]!);
       offsets[i] = at;
       if (at < 0) continue;
       const value = values[i]!;
-      for (let k = 0; k < CLASS_COUNT; k++) z[k] = z[k]! + rows[at + k]! * value;
-      for (let q = 0; q < PRIORITY_COUNT; q++) pz[q] = pz[q]! + rows[at + PRIORITY_COLUMN + q]! * value;
+      z0 += rows[at + 0]! * value;
+      z1 += rows[at + 1]! * value;
+      z2 += rows[at + 2]! * value;
+      z3 += rows[at + 3]! * value;
+      z4 += rows[at + 4]! * value;
+      z5 += rows[at + 5]! * value;
+      z6 += rows[at + 6]! * value;
+      z7 += rows[at + 7]! * value;
+      z8 += rows[at + 8]! * value;
+      z9 += rows[at + 9]! * value;
+      z10 += rows[at + 10]! * value;
+      z11 += rows[at + 11]! * value;
+      z12 += rows[at + 12]! * value;
+      z13 += rows[at + 13]! * value;
+      z14 += rows[at + 14]! * value;
     }
+    z[0] = z0;
+    z[1] = z1;
+    z[2] = z2;
+    z[3] = z3;
+    z[4] = z4;
+    z[5] = z5;
+    z[6] = z6;
+    z[7] = z7;
+    z[8] = z8;
+    z[9] = z9;
+    z[10] = z10;
+    z[11] = z11;
+    z[12] = z12;
+    z[13] = z13;
+    z[14] = z14;
     softmax(z, this.probabilities);
   }
 
@@ -193,9 +237,33 @@ export class LinearModel {
     for (let q = 0; q < PRIORITY_COUNT; q++) z[q] = z[q]! + rows[at + q]! * value;
   }
 
-  /** The priority of the post last scored, given its category. */
-  private priority(category: number): number {
-    this.priorityLogits.set(this.priorityBase);
+  /**
+   * The priority of the post last scored, given its category: the priority head on the rows
+   * `score` found (only relevant posts need it), then the category feature.
+   */
+  private priority(f: PostFeatures, category: number): number {
+    const z = this.priorityLogits;
+    const bias = this.weights.bias;
+    const rows = this.weights.values;
+    const offsets = this.rowOffsets;
+    const values = f.values;
+    let p0: number = bias[PRIORITY_COLUMN]!;
+    let p1: number = bias[PRIORITY_COLUMN + 1]!;
+    let p2: number = bias[PRIORITY_COLUMN + 2]!;
+    let p3: number = bias[PRIORITY_COLUMN + 3]!;
+    for (let i = 0; i < f.size; i++) {
+      const at = offsets[i]! + PRIORITY_COLUMN;
+      if (at < PRIORITY_COLUMN) continue;
+      const value = values[i]!;
+      p0 += rows[at]! * value;
+      p1 += rows[at + 1]! * value;
+      p2 += rows[at + 2]! * value;
+      p3 += rows[at + 3]! * value;
+    }
+    z[0] = p0;
+    z[1] = p1;
+    z[2] = p2;
+    z[3] = p3;
     this.addPriority(CATEGORY_BUCKETS[category]!, 1);
     let best = 0;
     for (let q = 1; q < PRIORITY_COUNT; q++) if (this.priorityLogits[q]! > this.priorityLogits[best]!) best = q;
@@ -231,8 +299,8 @@ export class LinearModel {
       top[slot] = i;
       values[slot] = value;
     }
-    const out: Contribution[] = [];
-    for (let r = 0; r < count; r++) out.push({ feature: f.describe(top[r]!), weight: Math.round(values[r]! * 1000) / 1000 });
+    const out = new Array<Contribution>(count);
+    for (let r = 0; r < count; r++) out[r] = { feature: f.describe(top[r]!), weight: Math.round(values[r]! * 1000) / 1000 };
     return out;
   }
 }

@@ -1,4 +1,6 @@
 import { stem, type StemLanguage } from '#watch/enrich/stem.ts';
+import { wordHash } from '#watch/enrich/tokenize.ts';
+import { WordTable } from '#watch/enrich/word-table.ts';
 import { BIGRAM, CHARS, FEATURE_MASK, featureBucket, GRAM, GRAM_MIN_WORD, GRAM_STRIDE, SEEDS, STEM } from './feature-space.ts';
 import { bucketOf, hashOf, hashRange, hashUnit } from './hash.ts';
 import { languageVote } from './language.ts';
@@ -31,22 +33,25 @@ export interface WordInfo {
 const NO_GRAMS: readonly number[] = [];
 /** Entries per generation; two generations give LRU-like behaviour without per-hit bookkeeping. */
 const GENERATION_SIZE = 25_000;
-let current = new Map<string, WordInfo>();
-let previous = new Map<string, WordInfo>();
+let current = new WordTable<WordInfo>(GENERATION_SIZE);
+let previous = new WordTable<WordInfo>(GENERATION_SIZE);
 
 /**
- * The cached facts about a word: one map lookup per token replaces stemming, stopword, lexicon
- * and hashing work on the hot path (posts repeat a small vocabulary).
+ * The cached facts about a word: one table lookup per token (by the token's hash, `hash` =
+ * `wordHash(norm)`) replaces stemming, stopword, lexicon and hashing work on the hot path (posts
+ * repeat a small vocabulary).
  */
-export function wordInfo(norm: string): WordInfo {
-  let info = current.get(norm);
+export function wordInfo(norm: string, hash: number = wordHash(norm)): WordInfo {
+  let info = current.get(hash, norm);
   if (info !== undefined) return info;
-  info = previous.get(norm) ?? computeInfo(norm);
+  info = previous.get(hash, norm) ?? computeInfo(norm);
   if (current.size >= GENERATION_SIZE) {
+    const emptied = previous;
+    emptied.clear();
     previous = current;
-    current = new Map();
+    current = emptied;
   }
-  current.set(norm, info);
+  current.set(hash, norm, info);
   return info;
 }
 

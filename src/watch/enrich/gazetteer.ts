@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { tokenize, type Token } from './tokenize.ts';
+import { tokenize, wordHash, type Token } from './tokenize.ts';
+import { WordTable } from './word-table.ts';
 
 export type PlaceKind = 'municipality' | 'town' | 'station' | 'venue' | 'street';
 
@@ -50,6 +51,7 @@ const CUES = new Set([
 ]);
 const ARTICLES = new Set(['de', 'het', "'t", 'the']);
 const MAX_PARTS = 5;
+const NO_SECONDS = new Int32Array(0);
 
 const DEFAULT_DIR = fileURLToPath(new URL('../../../data/gazetteer/', import.meta.url));
 const cache = new Map<string, Gazetteer>();
@@ -58,8 +60,13 @@ const cache = new Map<string, Gazetteer>();
 interface Head {
   /** The one-part alias, if any. */
   single: Entry | undefined;
-  /** Longer aliases, longest first, with their key parts after the first. */
-  longer: { rest: readonly string[]; entry: Entry }[];
+  /** Longer aliases, longest first, with their key parts after the first (and those parts' word hashes). */
+  longer: { rest: readonly string[]; restHashes: Int32Array; entry: Entry }[];
+  /**
+   * The word hash of each longer alias's second part, in the same order: most words that start
+   * an alias start many ("de": De Bilt, De Wolden, …), and the next word rules out nearly all.
+   */
+  seconds: Int32Array;
 }
 
 /**
@@ -70,6 +77,8 @@ interface Head {
 const partNorms: string[] = [];
 /** Index of the token each part comes from. */
 const partTokens: number[] = [];
+/** The word hash of each part, compared before the part itself. */
+const partHashes: number[] = [];
 /** The Head for a word part, the Entry for a hashtag part, or undefined. */
 const partHits: (Head | Entry | undefined)[] = [];
 
@@ -81,13 +90,15 @@ const partHits: (Head | Entry | undefined)[] = [];
 export class Gazetteer {
   private readonly byKey = new Map<string, Entry>();
   private readonly byCompactKey = new Map<string, Entry>();
+  /** byCompactKey by word hash, for hashtags. */
+  private readonly compactKeys: WordTable<Entry>;
   /** Aliases by their first key part, built from byKey once all files are read. */
-  private readonly byFirstPart = new Map<string, Head>();
+  private readonly byFirstPart: WordTable<Head>;
   /**
-   * A bit per `partSignature` of the first parts: a word whose bit is clear starts no alias, which
-   * settles most words (a post's words are rarely place names) without a map lookup.
+   * A bit per first part's `filterBit`: a word whose bit is clear starts no alias, which settles
+   * most words (a post's words are rarely place names) without a table lookup.
    */
-  private readonly firstPartBits = new Uint8Array(1 << (SIGNATURE_BITS - 3));
+  private readonly firstPartBits = new Uint8Array(1 << (FILTER_BITS - 3));
   readonly size: number;
 
   private constructor(files: readonly GazetteerFile[]) {
@@ -101,19 +112,26 @@ export class Gazetteer {
       }
     }
     this.size = size;
+    this.byFirstPart = new WordTable<Head>(this.byKey.size);
     for (const [key, entry] of this.byKey) {
       const [first = '', ...rest] = key.split(' ');
-      let head = this.byFirstPart.get(first);
+      const hash = wordHash(first);
+      let head = this.byFirstPart.get(hash, first);
       if (head === undefined) {
-        head = { single: undefined, longer: [] };
-        this.byFirstPart.set(first, head);
+        head = { single: undefined, longer: [], seconds: NO_SECONDS };
+        this.byFirstPart.set(hash, first, head);
       }
       if (rest.length === 0) head.single = entry;
-      else head.longer.push({ rest, entry });
-      const signature = partSignature(first);
-      this.firstPartBits[signature >>> 3]! |= 1 << (signature & 7);
+      else head.longer.push({ rest, restHashes: Int32Array.from(rest, wordHash), entry });
+      const bit = filterBit(hash);
+      this.firstPartBits[bit >>> 3]! |= 1 << (bit & 7);
     }
-    for (const head of this.byFirstPart.values()) head.longer.sort((x, y) => y.rest.length - x.rest.length);
+    this.byFirstPart.forEach((head) => {
+      head.longer.sort((x, y) => y.rest.length - x.rest.length);
+      head.seconds = Int32Array.from(head.longer, (alias) => alias.restHashes[0]!);
+    });
+    this.compactKeys = new WordTable<Entry>(this.byCompactKey.size);
+    for (const [compact, entry] of this.byCompactKey) this.compactKeys.set(wordHash(compact), compact, entry);
   }
 
   /**
@@ -191,9 +209,13 @@ export class Gazetteer {
       const head = hit as Head;
       let found: Entry | undefined;
       let length = 0;
-      for (const alias of head.longer) {
+      const next = i + 1 < count ? partHashes[i + 1]! : 0;
+      const seconds = head.seconds;
+      for (let a = 0; a < seconds.length; a++) {
+        if (seconds[a] !== next) continue;
+        const alias = head.longer[a]!;
         const n = alias.rest.length + 1;
-        if (n > count - i || !followsOn(tokens, alias.rest, i)) continue;
+        if (n > count - i || !followsOn(tokens, alias.rest, alias.restHashes, i)) continue;
         if ((alias.entry.flags & NEEDS_CUE) === 0 || cued(tokens, i, source, alias.entry.flags)) {
           found = alias.entry;
           length = n;
@@ -226,8 +248,9 @@ export class Gazetteer {
       const token = tokens[index]!;
       const kind = token.kind;
       if (kind === 'hashtag') {
-        const entry = this.byCompactKey.get(token.norm);
+        const entry = this.compactKeys.get(token.hash, token.norm);
         if (entry !== undefined) any = true;
+        partHashes[count] = token.hash;
         partNorms[count] = token.norm;
         partTokens[count] = index;
         partHits[count++] = entry;
@@ -235,16 +258,19 @@ export class Gazetteer {
         const norm = token.norm;
         if (norm.includes('-')) {
           for (const p of norm.split('-')) {
-            const head = this.byFirstPart.get(p);
+            const hash = wordHash(p);
+            const head = this.byFirstPart.get(hash, p);
             if (head !== undefined) any = true;
+            partHashes[count] = hash;
             partNorms[count] = p;
             partTokens[count] = index;
             partHits[count++] = head;
           }
         } else {
-          const signature = partSignature(norm);
-          const head = (this.firstPartBits[signature >>> 3]! & (1 << (signature & 7))) === 0 ? undefined : this.byFirstPart.get(norm);
+          const bit = filterBit(token.hash);
+          const head = (this.firstPartBits[bit >>> 3]! & (1 << (bit & 7))) === 0 ? undefined : this.byFirstPart.get(token.hash, norm);
           if (head !== undefined) any = true;
+          partHashes[count] = token.hash;
           partNorms[count] = norm;
           partTokens[count] = index;
           partHits[count++] = head;
@@ -255,24 +281,21 @@ export class Gazetteer {
   }
 }
 
-const SIGNATURE_BITS = 16;
+const FILTER_BITS = 16;
 
-/** A cheap 16-bit digest of a key part from its length and first, second and last characters. */
-function partSignature(part: string): number {
-  const n = part.length;
-  if (n === 0) return 0;
-  const h = Math.imul(n, 0x9e3779b1) ^ Math.imul(part.charCodeAt(0), 0x85ebca6b) ^ Math.imul(part.charCodeAt(n > 1 ? 1 : 0), 0xc2b2ae35) ^ Math.imul(part.charCodeAt(n - 1), 0x27d4eb2f);
-  return (h ^ (h >>> 16)) & ((1 << SIGNATURE_BITS) - 1);
+/** The first part's bit in the filter: the hash's top bits (its low bits pick the table slot). */
+function filterBit(hash: number): number {
+  return hash >>> (32 - FILTER_BITS);
 }
 
 /**
  * Whether the parts after `from` are `rest`, word by word, with no hashtag among them and no
  * other token (an emoji, a url) between them.
  */
-function followsOn(tokens: readonly Token[], rest: readonly string[], from: number): boolean {
+function followsOn(tokens: readonly Token[], rest: readonly string[], restHashes: Int32Array, from: number): boolean {
   for (let k = 0; k < rest.length; k++) {
     const at = from + 1 + k;
-    if (partNorms[at] !== rest[k]) return false;
+    if (partHashes[at] !== restHashes[k] || partNorms[at] !== rest[k]) return false;
     const index = partTokens[at]!;
     if (index - partTokens[at - 1]! > 1 || tokens[index]!.kind === 'hashtag') return false;
   }

@@ -1,3 +1,6 @@
+import { wordHash } from './tokenize.ts';
+import { WordTable } from './word-table.ts';
+
 /**
  * Marker words for the language prior (docs/decisions/0006-language-detection.md): frequent
  * function words, verbs and the slang of Dutch and English social-media posts that are rare in
@@ -45,6 +48,10 @@ export const OTHER_MARKER = 3;
 
 /** Marker kind per word; the lists are disjoint (a word in two lists would be no marker). */
 export const MARKERS: ReadonlyMap<string, number> = build();
+
+/** MARKERS by word hash, for tokens (`Token.hash`). */
+export const MARKER_WORDS: WordTable<number> = new WordTable<number>(MARKERS.size);
+for (const [word, marker] of MARKERS) MARKER_WORDS.set(wordHash(word), word, marker);
 
 function build(): Map<string, number> {
   const map = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { eld as eldSmall } from 'eld/small';
-import { DUTCH_MARKER, ENGLISH_MARKER, MARKERS, OTHER_MARKER } from './language-lexicon.ts';
+import { loadEldSubset, type EldSubset, type SubsetScores } from './eld-subset.ts';
+import { DUTCH_MARKER, ENGLISH_MARKER, MARKER_WORDS, OTHER_MARKER } from './language-lexicon.ts';
 import { tokenize, type Token } from './tokenize.ts';
 
 export interface DetectedLanguage {
@@ -32,12 +33,30 @@ const MARKER_WEIGHT = 0.1;
  * mislead it) decides the rest, nudged by the markers. Exported for the benchmark's comparison.
  */
 export function createLanguageDetector(model: NgramModel): (text: string, tokens?: Token[]) => DetectedLanguage {
-  const instance = model.newInstance();
-  instance.setLanguageSubset([...DETECTED_LANGUAGES]);
-  return (text, tokens) => detect(instance, text, tokens ?? tokenize(text));
+  const scorer = modelScorer(model);
+  return (text, tokens) => detect(scorer, text, tokens ?? tokenize(text));
 }
 
-function detect(model: NgramModel, _text: string, tokens: Token[]): DetectedLanguage {
+/** The model's verdict on a post's words: reliable or not, and per DETECTED_LANGUAGES entry its score (NaN: none). */
+type NgramScorer = (words: string) => SubsetScores;
+
+/** An eld instance restricted to DETECTED_LANGUAGES, as an NgramScorer. */
+function modelScorer(model: NgramModel): NgramScorer {
+  const instance = model.newInstance();
+  instance.setLanguageSubset([...DETECTED_LANGUAGES]);
+  const result: SubsetScores = { reliable: false, scores: new Float64Array(DETECTED_LANGUAGES.length) };
+  return (words) => {
+    const detected = instance.detect(words);
+    result.reliable = detected.isReliable();
+    if (result.reliable) {
+      const all = detected.getScores();
+      DETECTED_LANGUAGES.forEach((code, p) => (result.scores[p] = all[code] ?? NaN));
+    }
+    return result;
+  };
+}
+
+function detect(scorer: NgramScorer, _text: string, tokens: Token[]): DetectedLanguage {
   let nl = 0;
   let en = 0;
   let other = 0;
@@ -48,7 +67,7 @@ function detect(model: NgramModel, _text: string, tokens: Token[]): DetectedLang
     if (t.kind !== 'word') continue;
     words++;
     letters += t.norm.length;
-    const marker = MARKERS.get(t.norm);
+    const marker = MARKER_WORDS.get(t.hash, t.norm);
     if (marker === DUTCH_MARKER) nl++;
     else if (marker === ENGLISH_MARKER) en++;
     else if (marker === OTHER_MARKER) other++;
@@ -63,19 +82,19 @@ function detect(model: NgramModel, _text: string, tokens: Token[]): DetectedLang
   }
   let clean = '';
   for (const t of tokens) if (t.kind === 'word') clean = clean.length === 0 ? t.text : `${clean} ${t.text}`;
-  const result = model.detect(clean);
-  if (!result.isReliable()) {
+  const result = scorer(clean);
+  if (!result.reliable) {
     if (nl > en) return { code: 'nl', confidence: 0.6 };
     if (en > nl) return { code: 'en', confidence: 0.6 };
     return NONE;
   }
-  const scores = result.getScores();
   let best: string | null = null;
   let bestScore = 0;
   let second = 0;
-  for (const code of DETECTED_LANGUAGES) {
-    const raw = scores[code];
-    if (raw === undefined) continue;
+  for (let p = 0; p < DETECTED_LANGUAGES.length; p++) {
+    const raw = result.scores[p]!;
+    if (Number.isNaN(raw)) continue;
+    const code = DETECTED_LANGUAGES[p]!;
     const score = raw + MARKER_WEIGHT * (code === 'nl' ? nl : code === 'en' ? en : 0);
     if (score > bestScore) {
       second = bestScore;
@@ -103,7 +122,14 @@ const MARKER_DECISIONS = {
   en: Array.from({ length: MARKER_SATURATION + 1 }, (_, n): DetectedLanguage => Object.freeze({ code: 'en', confidence: markerConfidence(n) })),
 };
 
-const detectWithSmall = createLanguageDetector(eldSmall);
+/**
+ * eld small's scoring re-implemented for DETECTED_LANGUAGES (eld-subset.ts: the same answers at a
+ * tenth of the cost), with eld itself for the rare text the re-implementation leaves to it, and
+ * for everything when eld's database files cannot be read.
+ */
+const eldSubset: EldSubset | null = await loadEldSubset(DETECTED_LANGUAGES);
+const eldSmallScorer = modelScorer(eldSmall);
+const smallScorer: NgramScorer = eldSubset === null ? eldSmallScorer : (words) => eldSubset.score(words) || eldSmallScorer(words);
 
 /**
  * The language of a short post: nl, en, de, fr, tr, ar or pl, or null when unsure (emoji only,
@@ -111,5 +137,5 @@ const detectWithSmall = createLanguageDetector(eldSmall);
  * hand to save tokenising twice. Never throws.
  */
 export function detectLanguage(text: string, tokens?: Token[]): DetectedLanguage {
-  return detectWithSmall(text, tokens);
+  return detect(smallScorer, text, tokens ?? tokenize(text));
 }

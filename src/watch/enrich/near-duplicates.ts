@@ -191,18 +191,34 @@ export class NearDuplicateIndex {
     return -1;
   }
 
-  /** MinHash signature: per permutation, the least image of any shingle. */
+  /**
+   * MinHash signature: per permutation, the least image of any shingle. Permutations go in
+   * threes (HASHES is a multiple of ROWS), so that each shingle is read once per three.
+   */
   private sign(shingles: Uint32Array, n: number): void {
     const sig = this.signature;
-    for (let i = 0; i < HASHES; i++) {
-      const seed = SEEDS[i]!;
-      const multiplier = MULTIPLIERS[i]!;
-      let min = 0x7fffffff;
+    for (let i = 0; i < HASHES; i += 3) {
+      const s0 = SEEDS[i]!;
+      const s1 = SEEDS[i + 1]!;
+      const s2 = SEEDS[i + 2]!;
+      const m0 = MULTIPLIERS[i]!;
+      const m1 = MULTIPLIERS[i + 1]!;
+      const m2 = MULTIPLIERS[i + 2]!;
+      let min0 = 0x7fffffff;
+      let min1 = 0x7fffffff;
+      let min2 = 0x7fffffff;
       for (let k = 0; k < n; k++) {
-        const v = Math.imul(shingles[k]! ^ seed, multiplier);
-        if (v < min) min = v;
+        const x = shingles[k]!;
+        const v0 = Math.imul(x ^ s0, m0);
+        const v1 = Math.imul(x ^ s1, m1);
+        const v2 = Math.imul(x ^ s2, m2);
+        if (v0 < min0) min0 = v0;
+        if (v1 < min1) min1 = v1;
+        if (v2 < min2) min2 = v2;
       }
-      sig[i] = min;
+      sig[i] = min0;
+      sig[i + 1] = min1;
+      sig[i + 2] = min2;
     }
   }
 
@@ -238,7 +254,10 @@ export class NearDuplicateIndex {
     }
     let start = this.arenaEnd;
     if ((start % size) + n > size) start += size - (start % size);
-    this.arena.set(shingles.subarray(0, n), start % size);
+    // A loop rather than set(subarray): the view would be an allocation per post.
+    const arena = this.arena;
+    const at = start % size;
+    for (let i = 0; i < n; i++) arena[at + i] = shingles[i]!;
     this.arenaStarts[slot] = start;
     this.arenaLengths[slot] = n;
     this.arenaEnd = start + n;
@@ -272,7 +291,7 @@ function collectShingles(tokens: readonly Token[]): number {
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t]!;
     if (token.kind !== 'word' && token.kind !== 'number') continue;
-    const h = hashString(token.norm);
+    const h = token.hash;
     all[n++] = h;
     if (n > 1) all[n++] = fmix32(Math.imul(previous, 0x9e3779b1) ^ h);
     previous = h;
@@ -331,13 +350,6 @@ function bandKey(sig: Int32Array, band: number): number {
   let h = 0x811c9dc5;
   for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h ^ sig[band * ROWS + r]!, 0x01000193));
   return h | 0;
-}
-
-/** FNV-1a over UTF-16 units, finished with fmix32 for better spread. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return fmix32(h);
 }
 
 /** MurmurHash3's finaliser: a fast 32-bit mix. */

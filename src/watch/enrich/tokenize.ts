@@ -15,6 +15,11 @@ export interface Token {
   kind: TokenKind;
   start: number;
   end: number;
+  /**
+   * `wordHash(norm)`, a 32-bit integer: stages look the word up by it instead of hashing the
+   * string again.
+   */
+  hash: number;
 }
 
 const ZWJ = 0x200d;
@@ -39,6 +44,10 @@ export function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      i++;
+      continue;
+    }
     const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i)! : code;
     const cls = charClass(cp);
     let end = -1;
@@ -47,7 +56,8 @@ export function tokenize(text: string): Token[] {
     } else if (cls === DIGIT || code === 0x23 || code === 0x2a) {
       const keycap = keycapEnd(text, i);
       if (keycap > 0) {
-        tokens.push({ text: text.slice(i, keycap), norm: text.slice(i, keycap), kind: 'emoji', start: i, end: keycap });
+        const key = text.slice(i, keycap);
+        tokens.push(newToken(key, key, 'emoji', i, keycap, hashRange(text, i, keycap)));
         end = keycap;
       } else if (cls === DIGIT) {
         end = scanNumber(text, i, tokens);
@@ -119,7 +129,7 @@ function scanUrl(text: string, start: number, tokens: Token[]): number {
     } else break;
   }
   const url = text.slice(start, j);
-  tokens.push({ text: url, norm: url, kind: 'url', start, end: j });
+  tokens.push(newToken(url, url, 'url', start, j, hashRange(text, start, j)));
   return j;
 }
 
@@ -132,7 +142,7 @@ function scanWord(text: string, start: number, from: number, tokens: Token[]): n
   const abbreviation = abbreviationEnd(text, from);
   if (abbreviation > 0 && from === start) {
     const raw = text.slice(start, abbreviation);
-    tokens.push({ text: raw, norm: fold(raw.replaceAll('.', ''), false, false), kind: 'word', start, end: abbreviation });
+    pushToken(tokens, raw, fold(raw.replaceAll('.', ''), false, false), 'word', start, abbreviation);
     return abbreviation;
   }
   const n = text.length;
@@ -142,6 +152,21 @@ function scanWord(text: string, start: number, from: number, tokens: Token[]): n
   let squeeze = false;
   let last = -1;
   let repeats = 0;
+  // The norm's hash (`wordHash`), made on the way for plain ASCII words, lower-cased as fold would.
+  let h = FNV_OFFSET;
+  for (let k = start; k < from; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
+  // Lower-case ASCII letters and digits, most of every word, without the general loop's checks.
+  for (; j < n; j++) {
+    const code = text.charCodeAt(j);
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39))) break;
+    h = Math.imul(h ^ code, FNV_PRIME);
+    if (code === last) {
+      if (++repeats >= 3) squeeze = true;
+    } else {
+      last = code;
+      repeats = 1;
+    }
+  }
   while (j < n) {
     const code = text.charCodeAt(j);
     const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(j)! : code;
@@ -149,6 +174,7 @@ function scanWord(text: string, start: number, from: number, tokens: Token[]): n
     if (cls === LETTER || cls === MARK || cls === DIGIT) {
       if (cp >= 0x80) ascii = false;
       else if (cp <= 0x5a && cp >= 0x41) upper = true;
+      h = Math.imul(h ^ (cp <= 0x5a && cp >= 0x41 ? cp | 0x20 : cp), FNV_PRIME);
       if (cp === last) {
         if (++repeats >= 3) squeeze = true;
       } else {
@@ -164,6 +190,7 @@ function scanWord(text: string, start: number, from: number, tokens: Token[]): n
       const joins = isApostrophe(code) ? nextCls === LETTER : nextCls === LETTER || nextCls === DIGIT;
       if (joins) {
         if (code !== 0x27 && code !== 0x2d) ascii = false;
+        h = Math.imul(h ^ code, FNV_PRIME);
         last = code;
         repeats = 1;
         j++;
@@ -175,9 +202,12 @@ function scanWord(text: string, start: number, from: number, tokens: Token[]): n
   if (j === from) return -1;
   const raw = text.slice(start, j);
   const plain = ascii && text.charCodeAt(start) < 0x80;
-  // Most words are plain lower-case ASCII: the norm is the text itself, one string for both.
-  const norm = plain && !upper && !squeeze ? raw : fold(raw, squeeze, plain);
-  tokens.push({ text: raw, norm, kind: 'word', start, end: j });
+  if (plain && !squeeze) {
+    // Most words are plain ASCII: the hash is made, and a lower-case word's norm is its text, one string for both.
+    tokens.push(newToken(raw, upper ? raw.toLowerCase() : raw, 'word', start, j, finish(h)));
+  } else {
+    pushToken(tokens, raw, fold(raw, squeeze, plain), 'word', start, j);
+  }
   return j;
 }
 
@@ -240,7 +270,7 @@ function scanNumber(text: string, start: number, tokens: Token[]): number {
     break;
   }
   const raw = text.slice(start, j);
-  tokens.push({ text: raw, norm: raw, kind: 'number', start, end: j });
+  tokens.push(newToken(raw, raw, 'number', start, j, hashRange(text, start, j)));
   return j;
 }
 
@@ -260,7 +290,7 @@ function scanHashtag(text: string, start: number, tokens: Token[]): number {
   if (letters === 0) return -1;
   const raw = text.slice(start, j);
   const body = raw.slice(1);
-  tokens.push({ text: raw, norm: fold(body, false, ascii), kind: 'hashtag', start, end: j });
+  pushToken(tokens, raw, fold(body, false, ascii), 'hashtag', start, j);
   return j;
 }
 
@@ -285,7 +315,7 @@ function scanMention(text: string, start: number, tokens: Token[]): number {
   }
   while (j > start + 1 && (text.charCodeAt(j - 1) === 0x2e || text.charCodeAt(j - 1) === 0x2d)) j--;
   const raw = text.slice(start, j);
-  tokens.push({ text: raw, norm: raw.slice(1).toLowerCase(), kind: 'mention', start, end: j });
+  pushToken(tokens, raw, raw.slice(1).toLowerCase(), 'mention', start, j);
   return j;
 }
 
@@ -325,6 +355,40 @@ function scanEmoji(text: string, start: number, cls: number, tokens: Token[]): n
     }
   }
   const raw = text.slice(start, j);
-  tokens.push({ text: raw, norm: raw, kind: 'emoji', start, end: j });
+  tokens.push(newToken(raw, raw, 'emoji', start, j, hashRange(text, start, j)));
   return j;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function newToken(text: string, norm: string, kind: TokenKind, start: number, end: number, hash: number): Token {
+  return { text, norm, kind, start, end, hash };
+}
+
+function pushToken(tokens: Token[], text: string, norm: string, kind: TokenKind, start: number, end: number): void {
+  tokens.push(newToken(text, norm, kind, start, end, wordHash(norm)));
+}
+
+/**
+ * The hash every stage looks words up by: FNV-1a over the UTF-16 units, finished with murmur3's
+ * fmix32 so that the low bits depend on every character. A signed 32-bit integer, which V8 keeps
+ * unboxed in a token (an unsigned one above 2^31 would be a heap number per token); readers that
+ * want the bits as unsigned use `>>> 0`.
+ */
+export function wordHash(s: string): number {
+  return hashRange(s, 0, s.length);
+}
+
+/** `wordHash(text.slice(from, to))`, read from the text itself. */
+function hashRange(text: string, from: number, to: number): number {
+  let h = FNV_OFFSET;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return finish(h);
+}
+
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { squeezeRepeats, tokenize, type Token } from '#watch/enrich/tokenize.ts';
+import { squeezeRepeats, tokenize, wordHash, type Token } from '#watch/enrich/tokenize.ts';
 
 const brief = (tokens: Token[]): string[] => tokens.map((t) => `${t.kind}:${t.norm}`);
 
@@ -80,7 +80,7 @@ describe('tokenize', () => {
   it('never throws, and gives ordered, in-range tokens whose text is the slice', () => {
     const anyText = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 80 }),
-      fc.string({ unit: fc.constantFrom('a', 'z', 'é', "'", '’', '-', '#', '@', '.', ':', '1', ' ', '\u200d', '\ufe0f', '🇳', '🏽', '👍', 'h', 't', 'p', 's', '/', 'w'), maxLength: 60 }),
+      fc.string({ unit: fc.constantFrom('a', 'z', 'A', 'Q', 'é', 'É', "'", '’', '-', '#', '@', '.', ':', '1', ' ', '\u200d', '\ufe0f', '🇳', '🏽', '👍', 'h', 't', 'p', 's', '/', 'w', 'kkk'), maxLength: 60 }),
     );
     fc.assert(
       fc.property(anyText, (text) => {
@@ -91,6 +91,8 @@ describe('tokenize', () => {
           expect(t.end).toBeGreaterThan(t.start);
           expect(t.end).toBeLessThanOrEqual(text.length);
           expect(text.slice(t.start, t.end)).toBe(t.text);
+          // The hash made while scanning is the norm's, whatever path the token took.
+          expect(t.hash).toBe(wordHash(t.norm));
           last = t.end;
         }
       }),
