@@ -84,8 +84,9 @@ export class MemoryBus implements EventBus {
   }
 
   async publishMany<K extends EventType>(tx: Tx, type: K, items: readonly { payload: EventMap[K]; organisationId: string | null }[]): Promise<BusEvent<K>[]> {
-    // The durable consumers of the type, and the live tail when someone listens for it.
-    let readers = this.subscriptions.filter((s) => s.types.has(type)).length;
+    // The durable consumers of the type, and the live tail when someone listens for it; none
+    // before start() (a process that only writes, such as `waakzaam replay`, keeps nothing).
+    let readers = this.started && !this.stopped ? this.subscriptions.filter((s) => s.types.has(type)).length : 0;
     for (const listener of this.listeners) {
       if (!listener.types.has(type)) continue;
       readers += 1;
