@@ -80,7 +80,7 @@ export async function readOutbox(database: Database, afterSeq: number, limit: nu
  * committed (or never to be).
  */
 export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[]): Promise<{ rows: OutboxRow[]; throughSeq: number }>;
-/** The same without the payloads (`payload` is null), for a reader that has most of them in memory. */
+/** The same without the payloads (`payload` left out), for a reader that has most of them in memory. */
 export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[], withPayloads: false): Promise<{ rows: OutboxHead[]; throughSeq: number }>;
 export async function readOutboxOfTypes(database: Database, afterSeq: number, limit: number, types: readonly string[], withPayloads = true): Promise<{ rows: OutboxHead[]; throughSeq: number }> {
   const newest = await lastOutboxSeq(database);

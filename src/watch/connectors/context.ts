@@ -42,7 +42,7 @@ export async function createConnectorContext<C>(options: ConnectorContextOptions
     log: options.log,
     clock: options.clock,
     pseudonymise: (handle) => {
-      const pseudonym = options.pseudonyms.pseudonymise(options.source, handle.replace(/^@/, ''));
+      const pseudonym = options.pseudonyms.pseudonymiseHandle(options.source, handle);
       if (handles.size < 10_000) handles.set(pseudonym, handle);
       return pseudonym;
     },
