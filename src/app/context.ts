@@ -10,6 +10,8 @@ import { IdentityVault } from '#govern/identity-vault.ts';
 import { loadPseudonymKey, Pseudonymiser } from '#govern/pseudonyms.ts';
 import { Enricher } from '#watch/enrich/enrich.ts';
 import { Gazetteer } from '#watch/enrich/gazetteer.ts';
+// The watch events' codecs (posts stored and sent as ids), which every transport needs.
+import '#watch/events.ts';
 import { FeedbackService } from '#watch/feedback-service.ts';
 import { ClassifierRegistry } from '#watch/pipeline/classifiers.ts';
 import { WatchPipeline } from '#watch/pipeline/watch-pipeline.ts';

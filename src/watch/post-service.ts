@@ -45,7 +45,7 @@ export class PostService {
     const stored = posts.filter((p) => inserted.has(p.id));
     if (this.options.vault && identities.size > 0) await this.options.vault.remember(tx.db, organisationId, identities.values(), (hook) => tx.onCommit(hook));
     if (stored.length > 0) {
-      const payloads = receivedEventPayloads(stored.map((p) => p.id));
+      const payloads = receivedEventPayloads(stored);
       await this.options.bus.publishMany(tx, 'posts.received', payloads.map((payload) => ({ payload, organisationId })));
     }
     return { stored, duplicates: incoming.length - stored.length };

@@ -230,6 +230,21 @@ export async function findPost(db: Db, organisationId: string, id: string): Prom
   return row && fromJoinedRow(row);
 }
 
+/** The analysed posts with these ids, in the order of `ids`; ids not stored are left out. */
+export async function findAnalysedPostsByIds(db: Db, ids: readonly string[]): Promise<AnalysedPost[]> {
+  const byId = new Map<string, AnalysedPost>();
+  for (let from = 0; from < ids.length; from += INSERT_CHUNK) {
+    const rows = await selectAnalysed(db).where('posts.id', 'in', ids.slice(from, from + INSERT_CHUNK)).execute();
+    for (const row of rows) byId.set(row.id, fromJoinedRow(row));
+  }
+  const posts: AnalysedPost[] = [];
+  for (const id of ids) {
+    const post = byId.get(id);
+    if (post !== undefined) posts.push(post);
+  }
+  return posts;
+}
+
 export async function countPosts(db: Db, organisationId: string): Promise<number> {
   const row = await db.selectFrom('posts').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', organisationId).executeTakeFirst();
   return Number(row?.n ?? 0);

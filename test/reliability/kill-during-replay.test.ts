@@ -56,7 +56,7 @@ describeEachStore('kill -9 of the server during replay', (store) => {
       const receivedIds = (await payloads('posts.received')).flatMap((p) => (p as { postIds: string[] }).postIds);
       expect(receivedIds).toHaveLength(LINES);
       expect(new Set(receivedIds).size).toBe(LINES);
-      const analysedIds = (await payloads('posts.analysed')).flatMap((p) => (p as { posts: { id: string }[] }).posts.map((post) => post.id));
+      const analysedIds = (await payloads('posts.analysed')).flatMap((p) => (p as { postIds: string[] }).postIds);
       expect(analysedIds.sort()).toEqual(receivedIds.sort());
     } finally {
       await tdb.drop();

@@ -35,9 +35,9 @@ describe('batched watch events', () => {
     expect(analysedEventPayloads(short).length).toBeLessThanOrEqual(4);
   });
 
-  it('announces received posts in events of at most 1,000 ids', () => {
-    const ids = Array.from({ length: 2_001 }, (_, i) => `p${i}`);
-    expect(receivedEventPayloads(ids).map((p) => p.postIds.length)).toEqual([1000, 1000, 1]);
+  it('announces received posts in events of at most 1,000 posts', () => {
+    const posts = Array.from({ length: 2_001 }, (_, i) => analysed(`Druk ${i}`, i));
+    expect(receivedEventPayloads(posts).map((p) => p.posts.length)).toEqual([1000, 1000, 1]);
     expect(receivedEventPayloads([])).toEqual([]);
   });
 });

@@ -63,11 +63,21 @@ describeEachStore('watch pipeline: enrich, classify, feedback, reveal, map', (st
     const { stored } = await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'Vechtpartij op de Neude' })]);
     const id = stored[0]!.id;
     await waitFor(() => analysedIds().includes(id), 'first analysis');
-    const event = { id: 'redelivered', type: 'posts.received' as const, organisationId: a.organisationId, occurredAt: new Date().toISOString(), payload: { postIds: [id] } };
+    const event = { id: 'redelivered', type: 'posts.received' as const, organisationId: a.organisationId, occurredAt: new Date().toISOString(), payload: { posts: stored } };
     await t.ctx.watch.pipeline.handle([event]);
     const rows = await t.ctx.database.db.selectFrom('post_analysis').select('post_id').where('post_id', '=', id).execute();
     expect(rows).toHaveLength(1);
     expect(analysedIds().filter((p) => p === id)).toHaveLength(1);
+  });
+
+  it('skips posts deleted before the pipeline reached them (a replay reset), analysing the rest', async () => {
+    const { stored } = await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'Brand bij het station' })]);
+    const gone = { ...stored[0]!, id: '0193a000-7000-8000-0000-00000000dead', sourceId: 'deleted-before-analysis' };
+    const event = { id: 'with-a-deleted-post', type: 'posts.received' as const, organisationId: a.organisationId, occurredAt: new Date().toISOString(), payload: { posts: [gone, stored[0]!] } };
+    await t.ctx.watch.pipeline.handle([event]);
+    const rows = await t.ctx.database.db.selectFrom('post_analysis').select('post_id').where('post_id', 'in', [gone.id, stored[0]!.id]).execute();
+    expect(rows.map((r) => r.post_id)).toEqual([stored[0]!.id]);
+    expect(analysedIds()).not.toContain(gone.id);
   });
 
   it('filters posts by category and priority', async () => {

@@ -43,7 +43,7 @@ describeEachStore('JSONL replay connector', (store) => {
     const b = page.items.find((p) => p.sourceId === 'b')!;
     expect(b.location).toEqual({ lat: 52.09, lon: 5.12, precision: 'exact', placeName: null });
     expect(b.language).toBe('nl');
-    const announced = () => received.flatMap((e) => e.payload.postIds);
+    const announced = () => received.flatMap((e) => e.payload.posts.map((p) => p.id));
     await waitFor(() => announced().length === 2, 'two posts announced');
     expect(announced().sort()).toEqual(page.items.map((p) => p.id).sort());
     expect(received.every((e) => e.organisationId === organisationId)).toBe(true);

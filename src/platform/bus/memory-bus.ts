@@ -2,6 +2,7 @@ import type { Clock } from '#core/clock.ts';
 import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { BatchHandler, EventBus, SubscribeOptions } from './bus.ts';
+import { decodeEvents, payloadSize } from './codecs.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
 import { lastOutboxSeq, readOutboxOfTypes, readPayloads, rowToEvent, stageEvents, type OnStaged, type OutboxHead } from './outbox.ts';
 
@@ -93,7 +94,7 @@ export class MemoryBus implements EventBus {
       break;
     }
     const staged: Committed[] = [];
-    const onStaged: OnStaged | undefined = readers > 0 ? (event, size) => staged.push({ event, readers, size }) : undefined;
+    const onStaged: OnStaged | undefined = readers > 0 ? (event, stored) => staged.push({ event, readers, size: payloadSize(type, event.payload, stored) }) : undefined;
     const events = await stageEvents(this.options.database, tx, type, items, this.options.clock.now(), onStaged);
     if (events.length > 0) {
       tx.onCommit(() => {
@@ -134,13 +135,17 @@ export class MemoryBus implements EventBus {
     }
     if (missing === undefined) return events as BusEvent[];
     const payloads = await readPayloads(this.options.database, missing);
-    return rows.map((row, i) => {
-      const known = events[i];
-      if (known !== undefined) return known;
+    const read: BusEvent[] = [];
+    rows.forEach((row, i) => {
       const payload = payloads.get(row.seq);
+      if (events[i] === undefined && payload !== undefined) read.push(rowToEvent({ ...row, payload }));
+    });
+    const decoded = new Map((await decodeEvents(read, this.options.database)).map((e) => [e.id, e]));
+    return rows.map((row, i) => {
+      const event = events[i] ?? decoded.get(row.id);
       // Rows are purged only once every consumer has passed them (purgeOutbox).
-      if (payload === undefined) throw new Error(`outbox row ${row.seq} disappeared while being read`);
-      return rowToEvent({ ...row, payload });
+      if (event === undefined) throw new Error(`outbox row ${row.seq} disappeared while being read`);
+      return event;
     });
   }
 

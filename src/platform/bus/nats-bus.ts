@@ -20,6 +20,7 @@ import type { Clock } from '#core/clock.ts';
 import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { BatchHandler, EventBus, SubscribeOptions } from './bus.ts';
+import { decodeEvents } from './codecs.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
 import { DurableConsumer, isNotFound, parseEvent, type SubjectFilter } from './nats-consumer.ts';
 import { OutboxRelay } from './nats-relay.ts';
@@ -80,6 +81,7 @@ export class NatsBus implements EventBus {
   private readonly registrations: Registration[] = [];
   private readonly consumers: DurableConsumer[] = [];
   private readonly listeners = new Set<Listener>();
+  private liveChain: Promise<void> = Promise.resolve();
   private readonly recentLive = new Set<string>();
   private readonly relay: OutboxRelay;
   private readonly subjectPrefix: string;
@@ -192,7 +194,8 @@ export class NatsBus implements EventBus {
         durable: durableName(registration.consumer),
         filter: this.filterFor(registration.types, serverFilters),
         types: new Set(registration.types),
-        handler: registration.handler,
+        // Payloads stored as ids (codecs.ts) are read back from the store before the handler sees them.
+        handler: async (events) => registration.handler(await decodeEvents(events, this.options.database)),
         batchSize: registration.batchSize,
         ackWaitMs: this.options.ackWaitMs ?? 30_000,
       });
@@ -272,6 +275,17 @@ export class NatsBus implements EventBus {
     if (event === null || this.recentLive.has(event.id)) return;
     this.recentLive.add(event.id);
     if (this.recentLive.size > LIVE_DEDUPE) this.recentLive.delete(this.recentLive.values().next().value!);
+    // Decoding may read the store; the chain keeps the events in the order they arrived.
+    const parsed = event;
+    this.liveChain = this.liveChain
+      .then(() => decodeEvents([parsed], this.options.database))
+      .then(
+        ([decoded]) => this.tell(decoded!),
+        (decodeError: unknown) => this.log.warn({ err: decodeError, eventId: parsed.id }, 'live event could not be decoded'),
+      );
+  }
+
+  private tell(event: BusEvent): void {
     for (const listener of this.listeners) {
       if (!listener.types.has(event.type)) continue;
       try {

@@ -1,6 +1,7 @@
 import { newId } from '#core/ids.ts';
 import type { Database, Tx } from '../db/database.ts';
 import type { OutboxTable } from '../db/schema.ts';
+import { encodePayload } from './codecs.ts';
 import type { BusEvent, EventMap, EventType } from './events.ts';
 
 export type OutboxRow = Omit<OutboxTable, 'seq'> & { seq: number };
@@ -23,7 +24,7 @@ export async function stageEvent<K extends EventType>(
   return event!;
 }
 
-/** Hears of each event staged, with the length of its payload's JSON. */
+/** Hears of each event staged, with the length of its payload's JSON as stored (codecs.ts). */
 export type OnStaged = (event: BusEvent, payloadLength: number) => void;
 
 /** Inserts several events of one type in one statement (hot paths publish per batch). */
@@ -39,7 +40,7 @@ export async function stageEvents<K extends EventType>(
   await database.dialect.lockLog(tx.db, 'outbox');
   const occurredAt = now.toISOString();
   const events: BusEvent<K>[] = items.map((item) => ({ id: newId(now.getTime()), type, organisationId: item.organisationId, occurredAt, payload: item.payload }));
-  const payloads = events.map((e) => JSON.stringify(e.payload));
+  const payloads = events.map((e) => JSON.stringify(encodePayload(type, e.payload)));
   if (onStaged) for (let i = 0; i < events.length; i++) onStaged(events[i]!, payloads[i]!.length);
   const insert = tx.prepared(INSERT_EVENT);
   if (insert) {
@@ -57,6 +58,7 @@ export async function stageEvents<K extends EventType>(
   return events;
 }
 
+/** The event of an outbox row, its payload as stored: see `decodeEvents` (codecs.ts). */
 export function rowToEvent(row: OutboxRow): BusEvent {
   return {
     id: row.id,

@@ -46,9 +46,10 @@ export function fromAnalysisRow(row: AnalysisColumns): Analysis {
 }
 
 /**
- * Inserts analyses not stored yet (a redelivered batch changes nothing) inside `tx`; returns the
- * post ids inserted. SQLite takes one prepared row insert per analysis (cheaper than building a
- * multi-row insert with the query builder); PostgreSQL takes multi-row inserts.
+ * Inserts analyses not stored yet (a redelivered batch changes nothing) of posts still stored (a
+ * replay reset may have deleted some since they were announced) inside `tx`; returns the post ids
+ * inserted. SQLite takes one prepared row insert per analysis (cheaper than building a multi-row
+ * insert with the query builder); PostgreSQL takes multi-row inserts.
  */
 export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise<Set<string>> {
   const inserted = new Set<string>();
@@ -59,6 +60,7 @@ export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise
       const done = insert.run(
         r.post_id, r.organisation_id, r.language, r.relevant, r.relevance, r.category, r.priority, r.confidence, r.explanation, r.places,
         r.lat, r.lon, r.location_precision, r.place_name, r.near_duplicate_of, r.feedback_label, r.feedback_priority, r.feedback_at, r.analysed_at,
+        r.post_id,
       );
       if (done.changes > 0) inserted.add(r.post_id);
     }
@@ -66,7 +68,10 @@ export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise
   }
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
     const chunk = from === 0 && rows.length <= INSERT_CHUNK ? rows : rows.slice(from, from + INSERT_CHUNK);
-    const done = await tx.db.insertInto('post_analysis').values(chunk).onConflict((oc) => oc.column('post_id').doNothing()).returning('post_id').execute();
+    const stored = new Set((await tx.db.selectFrom('posts').select('id').where('id', 'in', chunk.map((r) => r.post_id)).execute()).map((r) => r.id));
+    const present = chunk.filter((r) => stored.has(r.post_id));
+    if (present.length === 0) continue;
+    const done = await tx.db.insertInto('post_analysis').values(present).onConflict((oc) => oc.column('post_id').doNothing()).returning('post_id').execute();
     for (const r of done) inserted.add(r.post_id);
   }
   return inserted;
@@ -77,8 +82,10 @@ const ANALYSIS_COLUMNS = [
   'lat', 'lon', 'location_precision', 'place_name', 'near_duplicate_of', 'feedback_label', 'feedback_priority', 'feedback_at', 'analysed_at',
 ] as const satisfies readonly (keyof PostAnalysisTable)[];
 
-/** Parameters in the order of ANALYSIS_COLUMNS. */
-const INSERT_ANALYSIS = `insert into post_analysis (${ANALYSIS_COLUMNS.join(', ')}) values (${ANALYSIS_COLUMNS.map(() => '?').join(', ')}) on conflict (post_id) do nothing`;
+/** Parameters in the order of ANALYSIS_COLUMNS, then the post id again (for the check that the post is stored). */
+const INSERT_ANALYSIS =
+  `insert into post_analysis (${ANALYSIS_COLUMNS.join(', ')}) select ${ANALYSIS_COLUMNS.map(() => '?').join(', ')} ` +
+  'where exists (select 1 from posts where id = ?) on conflict (post_id) do nothing';
 
 /** Rows per insert statement: 19 columns each stays under SQLite's 32,766 bound variables. */
 const INSERT_CHUNK = 1000;

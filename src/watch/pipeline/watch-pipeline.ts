@@ -7,7 +7,7 @@ import type { Classifier } from '../classify/index.ts';
 import type { Enricher } from '../enrich/enrich.ts';
 import type { AnalysedPost } from '../analysis.ts';
 import { analysedEventPayloads } from '../events.ts';
-import { findPostsByIds } from '../post-store.ts';
+import type { Post } from '../post.ts';
 import { analyse } from './analyse.ts';
 import { insertAnalyses, toAnalysisRow } from './analysis-store.ts';
 import type { ClassifierRegistry } from './classifiers.ts';
@@ -15,24 +15,26 @@ import type { ClassifierRegistry } from './classifiers.ts';
 export const PIPELINE_CONSUMER = 'watch.analyse';
 
 /**
- * `posts.received` events per delivery. An event carries up to 1,000 post ids (a connector's
+ * `posts.received` events per delivery. An event carries up to 1,000 posts (a connector's
  * batch), or a single one from a trickling stream: enough events that small ones still fill a
  * transaction, few enough that a delivery stays a few megabytes.
  */
 const EVENTS_PER_DELIVERY = 16;
 
 /**
- * Posts per transaction: one read of the posts, one insert run of their analyses and one to a
- * few `posts.analysed` events share it. 500 is as fast as 2,000 (measured) and keeps each step
- * near 50 ms, so that a backlog does not make every post in it wait for a long transaction.
+ * Posts per transaction: one insert run of their analyses and one to a few `posts.analysed`
+ * events share it. 500 is as fast as 2,000 (measured) and keeps each step near 50 ms, so that a
+ * backlog does not make every post in it wait for a long transaction.
  */
 const POSTS_PER_TRANSACTION = 500;
 
 /**
- * The watch pipeline (SPEC W3, W4): a durable bus consumer that takes `posts.received`, reads
- * the posts, enriches and classifies each, stores the analyses and announces them as
- * `posts.analysed` in one transaction. A redelivered batch stores and announces nothing twice
- * (the analysis is keyed by post id, and only newly stored analyses are announced).
+ * The watch pipeline (SPEC W3, W4): a durable bus consumer that takes `posts.received`,
+ * enriches and classifies each post, stores the analyses and announces them as `posts.analysed`
+ * in one transaction. The posts come with the event (from memory in the process that stored
+ * them, else read from the store by the bus: platform/bus/codecs.ts). A redelivered batch
+ * stores and announces nothing twice (the analysis is keyed by post id, and only newly stored
+ * analyses are announced); a post deleted in the meantime (a replay reset) is skipped.
  */
 export class WatchPipeline {
   constructor(
@@ -45,22 +47,21 @@ export class WatchPipeline {
 
   async handle(events: BusEvent<'posts.received'>[]): Promise<void> {
     const limit = this.options.postsPerTransaction ?? POSTS_PER_TRANSACTION;
-    let ids: string[] = [];
+    let posts: Post[] = [];
     for (const event of events) {
-      for (const id of event.payload.postIds) {
-        ids.push(id);
-        if (ids.length >= limit) {
-          await this.analyseAndStore(ids);
-          ids = [];
+      for (const post of event.payload.posts) {
+        posts.push(post);
+        if (posts.length >= limit) {
+          await this.analyseAndStore(posts);
+          posts = [];
         }
       }
     }
-    if (ids.length > 0) await this.analyseAndStore(ids);
+    if (posts.length > 0) await this.analyseAndStore(posts);
   }
 
-  private async analyseAndStore(ids: string[]): Promise<void> {
+  private async analyseAndStore(posts: Post[]): Promise<void> {
     const { database, bus, enricher, classifiers, clock } = this.options;
-    const posts = await database.transaction((tx) => findPostsByIds(tx, ids));
     const analysedAt = clock.now().toISOString();
     const results: AnalysedPost[] = [];
     // Posts come in runs of one organisation's: look its model up once per run.

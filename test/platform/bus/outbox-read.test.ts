@@ -18,7 +18,7 @@ describeEachStore('outbox: staging and reading by type', (store) => {
     for (let i = 0; i < n; i++) {
       await tdb.database.transaction(async (tx) => {
         if (i % 2 === 0) await stageEvents(tdb.database, tx, 'connector.changed', [{ payload: { connectorId: `c${i}` }, organisationId: 'org' }], NOW);
-        else await stageEvent(tdb.database, tx, 'posts.received', { postIds: [`p${i}`] }, null, NOW);
+        else await stageEvent(tdb.database, tx, 'posts.received', { posts: [] }, null, NOW);
       });
     }
   }
