@@ -217,7 +217,9 @@ export class MemoryBus implements EventBus {
     let seq = from;
     while (!this.stopped) {
       if (this.listeners.size === 0) {
-        seq = Math.max(seq, await lastOutboxSeq(this.options.database));
+        const newest = await lastOutboxSeq(this.options.database);
+        // A listener added while the read was under way must still get what committed meanwhile.
+        if (this.listeners.size === 0) seq = Math.max(seq, newest);
         await this.idle(this.pollMs);
         continue;
       }

@@ -49,7 +49,8 @@ export function fromAnalysisRow(row: AnalysisColumns): Analysis {
  * Inserts analyses not stored yet (a redelivered batch changes nothing) of posts still stored (a
  * replay reset may have deleted some since they were announced) inside `tx`; returns the post ids
  * inserted. SQLite takes one prepared row insert per analysis (cheaper than building a multi-row
- * insert with the query builder); PostgreSQL takes multi-row inserts.
+ * insert with the query builder), and the foreign key tells it of a deleted post; PostgreSQL
+ * takes multi-row inserts of the posts it finds (a failed statement there fails the transaction).
  */
 export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise<Set<string>> {
   const inserted = new Set<string>();
@@ -57,12 +58,16 @@ export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise
   if (insert) {
     // Positional parameters: binding by name looks each of the 19 up on the row object.
     for (const r of rows) {
-      const done = insert.run(
-        r.post_id, r.organisation_id, r.language, r.relevant, r.relevance, r.category, r.priority, r.confidence, r.explanation, r.places,
-        r.lat, r.lon, r.location_precision, r.place_name, r.near_duplicate_of, r.feedback_label, r.feedback_priority, r.feedback_at, r.analysed_at,
-        r.post_id,
-      );
-      if (done.changes > 0) inserted.add(r.post_id);
+      try {
+        const done = insert.run(
+          r.post_id, r.organisation_id, r.language, r.relevant, r.relevance, r.category, r.priority, r.confidence, r.explanation, r.places,
+          r.lat, r.lon, r.location_precision, r.place_name, r.near_duplicate_of, r.feedback_label, r.feedback_priority, r.feedback_at, r.analysed_at,
+        );
+        if (done.changes > 0) inserted.add(r.post_id);
+      } catch (error) {
+        // The post is gone: on SQLite a failed statement undoes only itself, not the transaction.
+        if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+      }
     }
     return inserted;
   }
@@ -82,10 +87,8 @@ const ANALYSIS_COLUMNS = [
   'lat', 'lon', 'location_precision', 'place_name', 'near_duplicate_of', 'feedback_label', 'feedback_priority', 'feedback_at', 'analysed_at',
 ] as const satisfies readonly (keyof PostAnalysisTable)[];
 
-/** Parameters in the order of ANALYSIS_COLUMNS, then the post id again (for the check that the post is stored). */
-const INSERT_ANALYSIS =
-  `insert into post_analysis (${ANALYSIS_COLUMNS.join(', ')}) select ${ANALYSIS_COLUMNS.map(() => '?').join(', ')} ` +
-  'where exists (select 1 from posts where id = ?) on conflict (post_id) do nothing';
+/** Parameters in the order of ANALYSIS_COLUMNS. */
+const INSERT_ANALYSIS = `insert into post_analysis (${ANALYSIS_COLUMNS.join(', ')}) values (${ANALYSIS_COLUMNS.map(() => '?').join(', ')}) on conflict (post_id) do nothing`;
 
 /** Rows per insert statement: 19 columns each stays under SQLite's 32,766 bound variables. */
 const INSERT_CHUNK = 1000;
