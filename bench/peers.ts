@@ -25,11 +25,11 @@ export function rawSqliteInserts(dir: string, n: number, batch = 500): number {
 
 /**
  * The storage floor of the durable watch pipeline: the same rows the pipeline writes on the
- * migrated schema (per post its row and its analysis; per batch one `posts.received` event with
- * the ids and `posts.analysed` events of 250 posts with payloads of the real shape and size),
- * and the posts read back by id, through prepared statements, `batch` posts per transaction,
- * without any analysis, query builder or bus. What end to end can at best reach on one SQLite
- * connection; returns posts per wall second and per CPU-second.
+ * migrated schema (per post its row and its analysis; per batch one `posts.received` event and
+ * `posts.analysed` events of 250 posts, both stored as ids as the bus stores them, decision
+ * 0017), through prepared statements, `batch` posts per transaction, without any analysis,
+ * query builder or bus. What end to end can at best reach on one SQLite connection; returns
+ * posts per wall second and per CPU-second.
  */
 export async function rawPipelineRows(dir: string, n: number, batch = 1000): Promise<{ postsPerSecond: number; postsPerCpuSecond: number }> {
   const path = join(dir, `raw-pipeline-${n}-${batch}.db`);
@@ -46,8 +46,7 @@ export async function rawPipelineRows(dir: string, n: number, batch = 1000): Pro
       "values (?, 'org', 'replay', ?, null, ?, ?, 'nl', ?, ?, null, null, null, null, ?, '[]', '[]', null, null, null) on conflict (organisation_id, source, source_id) do nothing",
   );
   const insertEvent = db.prepare("insert into outbox (id, type, organisation_id, occurred_at, payload, published_at) values (?, ?, 'org', ?, ?, null)");
-  const readEvents = db.prepare('select * from outbox where seq > ? and type = ? order by seq limit ?');
-  const readPosts = db.prepare('select * from posts where id in (select value from json_each(?))');
+  const readEvents = db.prepare('select seq, id, type, organisation_id, occurred_at, published_at from outbox where seq > ? and type = ? order by seq limit ?');
   const insertAnalysis = db.prepare(
     'insert into post_analysis (post_id, organisation_id, language, relevant, relevance, category, priority, confidence, explanation, places, lat, lon, location_precision, place_name, near_duplicate_of, feedback_label, feedback_priority, feedback_at, analysed_at) ' +
       "values (?, 'org', 'nl', 1, 0.8, 'crowd', 'high', 0.7, ?, '[]', null, null, null, null, null, null, null, null, ?) on conflict (post_id) do nothing",
@@ -64,29 +63,23 @@ export async function rawPipelineRows(dir: string, n: number, batch = 1000): Pro
       ids.push(postId);
     }
     insertEvent.run(id(from, 1), 'posts.received', now, JSON.stringify({ postIds: ids }));
+    return ids;
   });
-  const read = db.transaction((postIds: string[]) => readPosts.all(JSON.stringify(postIds)) as { id: string; source_id: string; author_pseudonym: string; text: string; created_at: string; received_at: string; hashtags: string }[]);
-  const analyse = db.transaction((rows: ReturnType<typeof read>) => {
+  const analyse = db.transaction((postIds: string[]) => {
     const now = new Date().toISOString();
-    let posts: unknown[] = [];
-    for (const row of rows) {
-      insertAnalysis.run(row.id, explanation, now);
-      const analysis = { relevant: true, relevance: 0.8, category: 'crowd', priority: 'high', confidence: 0.7, explanation: JSON.parse(explanation) as unknown, language: 'nl', places: [], location: null, nearDuplicateOf: null, feedback: null };
-      posts.push({ id: row.id, organisationId: 'org', source: 'replay', sourceId: row.source_id, url: null, authorPseudonym: row.author_pseudonym, text: row.text, language: 'nl', createdAt: row.created_at, receivedAt: row.received_at, location: null, hashtags: JSON.parse(row.hashtags) as unknown, mentions: [], media: [], replyTo: null, repostOf: null, quoteOf: null, analysis });
-      if (posts.length === 250) {
-        insertEvent.run(`${row.id}a`, 'posts.analysed', now, JSON.stringify({ posts }));
-        posts = [];
-      }
+    for (let i = 0; i < postIds.length; i += 250) {
+      const chunk = postIds.slice(i, i + 250);
+      for (const postId of chunk) insertAnalysis.run(postId, explanation, now);
+      insertEvent.run(`${chunk[0]!}a`, 'posts.analysed', now, JSON.stringify({ postIds: chunk }));
     }
-    if (posts.length > 0) insertEvent.run(`${rows[rows.length - 1]!.id}a`, 'posts.analysed', now, JSON.stringify({ posts }));
   });
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (let from = 0; from < n; from += batch) {
-    ingest(from, Math.min(n, from + batch));
-    const events = readEvents.all(seq, 'posts.received', 1) as { seq: number; payload: string }[];
+    const ids = ingest(from, Math.min(n, from + batch));
+    const events = readEvents.all(seq, 'posts.received', 1) as { seq: number }[];
     seq = events[0]!.seq;
-    analyse(read((JSON.parse(events[0]!.payload) as { postIds: string[] }).postIds));
+    for (let i = 0; i < ids.length; i += 500) analyse(ids.slice(i, i + 500));
   }
   const used = process.cpuUsage(cpu);
   const wall = performance.now() - started;

@@ -1,33 +1,42 @@
 import { randomBytes } from 'node:crypto';
 
-// Random bytes are drawn 4 KiB at a time: one system call per 256 ids instead of one per id
+// Random bytes are drawn 4 KiB at a time: one system call per 409 ids instead of one per id
 // (ids are made per post on the ingest hot path).
 const POOL_SIZE = 4096;
+const RANDOM_BYTES = 10;
 let pool = Buffer.alloc(0);
 let poolOffset = POOL_SIZE;
 
-function nextRandom16(): Buffer {
-  if (poolOffset + 16 > pool.length) {
+/** 20 random hex digits. */
+function randomHex(): string {
+  if (poolOffset + RANDOM_BYTES > pool.length) {
     pool = randomBytes(POOL_SIZE);
     poolOffset = 0;
   }
-  const bytes = Buffer.from(pool.subarray(poolOffset, poolOffset + 16));
-  poolOffset += 16;
-  return bytes;
+  const hex = pool.toString('hex', poolOffset, poolOffset + RANDOM_BYTES);
+  poolOffset += RANDOM_BYTES;
+  return hex;
 }
+
+const VARIANT = '89ab';
+// A batch stamps many ids with the same millisecond: its hex is made once.
+let stampedMs = -1;
+let stamp = '';
 
 /**
  * A time-ordered unique id (UUID version 7, RFC 9562): sortable by creation time, so "newest
  * first" queries and cursors need no separate sequence, and safe to create on any process.
+ * Layout: 48 bits of Unix milliseconds, the version 7, 12 random bits, the variant (binary 10)
+ * and 62 random bits.
  */
 export function newId(now: number = Date.now()): string {
-  const bytes = nextRandom16();
-  const ms = BigInt(now);
-  for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  if (now !== stampedMs) {
+    const ms = now.toString(16).padStart(12, '0');
+    stamp = `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7`;
+    stampedMs = now;
+  }
+  const r = randomHex();
+  return `${stamp}${r.slice(0, 3)}-${VARIANT[parseInt(r[3]!, 16) & 3]}${r.slice(4, 7)}-${r.slice(7, 19)}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

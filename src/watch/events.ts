@@ -70,9 +70,10 @@ function storedIds(stored: unknown): string[] {
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
+/** For the memory bus's budget: roughly, the texts and a constant per post (lists are short). */
 function sizeOf(payload: { posts: readonly Post[] }): number {
   let size = 0;
-  for (const post of payload.posts) size += postBytes(post);
+  for (const post of payload.posts) size += 2 * post.text.length + 1500;
   return size;
 }
 
