@@ -7,9 +7,9 @@ import { readLines, type FileLine } from '#watch/connectors/line-reader.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'waakzaam-lines-'));
 
-async function collect(path: string, offset = 0, line = 0, max = 1000): Promise<FileLine[]> {
+async function collect(path: string, offset = 0, line = 0, max = 1000, chunk?: number): Promise<FileLine[]> {
   const out: FileLine[] = [];
-  for await (const l of readLines(path, offset, line, max)) out.push(l);
+  for await (const l of readLines(path, offset, line, max, chunk)) out.push(l);
   return out;
 }
 
@@ -34,6 +34,36 @@ describe('line reader with resumable byte offsets', () => {
         expect(rest.map((l) => l.number)).toEqual(all.slice(at + 1).map((l) => l.number));
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it('reads the same lines and offsets whatever the read size, across chunk boundaries and multi-byte characters (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('één', 'ß\r', '\r', '🚨🚨', 'x'.repeat(25))), { minLength: 1, maxLength: 20 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 64 }),
+        async (pieces, finalNewline, chunk) => {
+          const content = pieces.map((p) => p.replace(/\n/g, '')).join('\n') + (finalNewline ? '\n' : '');
+          const path = join(dir, `c-${Math.random()}.jsonl`);
+          writeFileSync(path, content);
+          const max = 20;
+          const expected: FileLine[] = [];
+          let offset = 0;
+          const raw = content.split('\n');
+          // After a final newline split() gives an empty last piece, which is no line; an empty
+          // last line without a newline is no line either.
+          if (raw[raw.length - 1] === '') raw.pop();
+          raw.forEach((line, i) => {
+            const bytes = Buffer.from(line);
+            offset += bytes.length + (i < raw.length - 1 || content.endsWith('\n') ? 1 : 0);
+            const kept = bytes.subarray(0, max + 1).toString('utf8').replace(/\r$/, '');
+            expected.push({ number: i + 1, text: bytes.length > max ? `${kept}…` : line.replace(/\r$/, ''), nextOffset: offset });
+          });
+          expect(await collect(path, 0, 0, max, chunk)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
