@@ -273,10 +273,11 @@ export class NatsBus implements EventBus {
     }
     // A repeat publish by a relay is stored once but seen here twice; show it once.
     if (event === null || this.recentLive.has(event.id)) return;
-    this.recentLive.add(event.id);
-    if (this.recentLive.size > LIVE_DEDUPE) this.recentLive.delete(this.recentLive.values().next().value!);
-    // Decoding may read the store; the chain keeps the events in the order they arrived.
     const parsed = event;
+    this.recentLive.add(parsed.id);
+    if (this.recentLive.size > LIVE_DEDUPE) this.recentLive.delete(this.recentLive.values().next().value!);
+    if (![...this.listeners].some((listener) => listener.types.has(parsed.type))) return;
+    // Decoding may read the store; the chain keeps the events in the order they arrived.
     this.liveChain = this.liveChain
       .then(() => decodeEvents([parsed], this.options.database))
       .then(
