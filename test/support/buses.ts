@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
+import { afterEach, beforeEach } from 'vitest';
 import { systemClock } from '#core/clock.ts';
 import type { EventBus } from '#platform/bus/bus.ts';
 import { MemoryBus } from '#platform/bus/memory-bus.ts';
 import type { Database } from '#platform/db/database.ts';
+import { createTestDatabase, type StoreKind, type TestDatabase } from './stores.ts';
 
 export type TransportKind = 'memory' | 'nats';
 
@@ -46,4 +48,31 @@ export async function deleteTestStream(kind: TransportKind, stream: string): Pro
   } finally {
     await nc.close();
   }
+}
+
+/**
+ * For a describe block: before each test a fresh database of `store` and a unique stream; after
+ * it, every bus made with `bus()` closed, the stream deleted and the database dropped.
+ */
+export function useTestBuses(transport: TransportKind, store: StoreKind): { db: () => TestDatabase; bus: () => Promise<EventBus> } {
+  let tdb: TestDatabase | undefined;
+  let stream = '';
+  const buses: EventBus[] = [];
+  beforeEach(async () => {
+    tdb = await createTestDatabase(store);
+    stream = uniqueStream();
+  });
+  afterEach(async () => {
+    for (const bus of buses.splice(0)) await bus.close();
+    await deleteTestStream(transport, stream);
+    await tdb?.drop();
+  });
+  return {
+    db: () => tdb!,
+    bus: async () => {
+      const bus = await createTestBus(transport, tdb!.database, stream);
+      buses.push(bus);
+      return bus;
+    },
+  };
 }

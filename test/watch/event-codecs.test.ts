@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventBus } from '#platform/bus/bus.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { BusEvent } from '#platform/bus/events.ts';
 import type { AnalysedPost } from '#watch/analysis.ts';
 import '#watch/events.ts';
 import { insertAnalyses, toAnalysisRow } from '#watch/pipeline/analysis-store.ts';
 import { insertNewPosts } from '#watch/post-store.ts';
 import type { Post } from '#watch/post.ts';
-import { createTestBus, deleteTestStream, testTransports, uniqueStream } from '#test/support/buses.ts';
+import { testTransports, useTestBuses } from '#test/support/buses.ts';
 import { buildIncomingPost } from '#test/support/posts.ts';
-import { createTestDatabase, testStores, type TestDatabase } from '#test/support/stores.ts';
+import { testStores, type TestDatabase } from '#test/support/stores.ts';
 import { waitFor } from '#test/support/wait.ts';
 
 // The post events are stored and sent as ids (src/watch/events.ts, platform/bus/codecs.ts). What
@@ -21,26 +20,13 @@ const ORG = 'org-codecs';
 for (const transport of testTransports()) {
   for (const store of testStores()) {
     describe(`post events stored as ids [${transport} on ${store}]`, () => {
+      const { db, bus } = useTestBuses(transport, store);
       let tdb: TestDatabase;
-      let stream: string;
-      const buses: EventBus[] = [];
 
       beforeEach(async () => {
-        tdb = await createTestDatabase(store);
-        stream = uniqueStream();
+        tdb = db();
         await tdb.database.db.insertInto('organisations').values({ id: ORG, name: 'Codecs', kind: 'police', created_at: new Date().toISOString() }).execute();
       });
-      afterEach(async () => {
-        for (const bus of buses.splice(0)) await bus.close();
-        await deleteTestStream(transport, stream);
-        await tdb.drop();
-      });
-
-      async function bus(): Promise<EventBus> {
-        const b = await createTestBus(transport, tdb.database, stream);
-        buses.push(b);
-        return b;
-      }
 
       /** Stores `n` posts (every field set on the first) with their analyses. */
       async function storePosts(n: number): Promise<AnalysedPost[]> {
@@ -99,7 +85,6 @@ for (const transport of testTransports()) {
         });
         await tdb.database.transaction((tx) => first.publish(tx, 'posts.analysed', { posts }, { organisationId: ORG }));
         await first.close();
-        buses.splice(buses.indexOf(first), 1);
         await tdb.database.db.deleteFrom('posts').where('id', '=', posts[1]!.id).execute();
 
         const second = await bus();

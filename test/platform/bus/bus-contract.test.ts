@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventBus } from '#platform/bus/bus.ts';
 import type { BusEvent } from '#platform/bus/events.ts';
-import { createTestBus, deleteTestStream, testTransports, uniqueStream } from '#test/support/buses.ts';
-import { createTestDatabase, testStores, type TestDatabase } from '#test/support/stores.ts';
+import { testTransports, useTestBuses } from '#test/support/buses.ts';
+import { testStores, type TestDatabase } from '#test/support/stores.ts';
 import { sleep, waitFor } from '#test/support/wait.ts';
 
 declare module '#platform/bus/events.ts' {
@@ -17,25 +17,11 @@ declare module '#platform/bus/events.ts' {
 for (const transport of testTransports()) {
   for (const store of transport === 'memory' ? testStores() : (['sqlite'] as const)) {
     describe(`event bus contract [${transport} on ${store}]`, () => {
+      const { db, bus } = useTestBuses(transport, store);
       let tdb: TestDatabase;
-      let stream: string;
-      const buses: EventBus[] = [];
-
-      beforeEach(async () => {
-        tdb = await createTestDatabase(store);
-        stream = uniqueStream();
+      beforeEach(() => {
+        tdb = db();
       });
-      afterEach(async () => {
-        for (const bus of buses.splice(0)) await bus.close();
-        await deleteTestStream(transport, stream);
-        await tdb.drop();
-      });
-
-      async function bus(): Promise<EventBus> {
-        const b = await createTestBus(transport, tdb.database, stream);
-        buses.push(b);
-        return b;
-      }
 
       async function publish(b: EventBus, n: number, organisationId: string | null = null): Promise<BusEvent<'test.ping'>> {
         return tdb.database.transaction((tx) => b.publish(tx, 'test.ping', { n }, { organisationId }));
@@ -135,7 +121,6 @@ for (const transport of testTransports()) {
         await publish(first, 2);
         await waitFor(() => seen.length === 2, 'first two');
         await first.close();
-        buses.splice(buses.indexOf(first), 1);
 
         const producer = await bus(); // a bus with no consumers, as a separate ingest process would have
         await producer.start();
@@ -166,7 +151,6 @@ for (const transport of testTransports()) {
         await waitFor(() => started, 'handler start');
         release();
         await first.close();
-        buses.splice(buses.indexOf(first), 1);
 
         const second = await bus();
         const after: number[] = [];
