@@ -233,8 +233,8 @@ export async function findPost(db: Db, organisationId: string, id: string): Prom
 /** The analysed posts with these ids, in the order of `ids`; ids not stored are left out. */
 export async function findAnalysedPostsByIds(db: Db, ids: readonly string[]): Promise<AnalysedPost[]> {
   const byId = new Map<string, AnalysedPost>();
-  for (let from = 0; from < ids.length; from += INSERT_CHUNK) {
-    const rows = await selectAnalysed(db).where('posts.id', 'in', ids.slice(from, from + INSERT_CHUNK)).execute();
+  for (let from = 0; from < ids.length; from += IDS_PER_QUERY) {
+    const rows = await selectAnalysed(db).where('posts.id', 'in', ids.slice(from, from + IDS_PER_QUERY)).execute();
     for (const row of rows) byId.set(row.id, fromJoinedRow(row));
   }
   const posts: AnalysedPost[] = [];
@@ -244,6 +244,9 @@ export async function findAnalysedPostsByIds(db: Db, ids: readonly string[]): Pr
   }
   return posts;
 }
+
+/** Ids bound in one `in (…)` list: well under both stores' parameter limits. */
+const IDS_PER_QUERY = 1000;
 
 export async function countPosts(db: Db, organisationId: string): Promise<number> {
   const row = await db.selectFrom('posts').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', organisationId).executeTakeFirst();
