@@ -5,14 +5,12 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../ui/api.ts';
 import { useT } from '../../ui/i18n/language.tsx';
-import { escapeAttribution } from '../../ui/map-data.ts';
+import { baseMapStyle, EMPTY_COLLECTION } from '../../ui/map-style.ts';
 import { STATE_STYLE } from './board.ts';
 import type { ResponderState } from './respond-api.ts';
 
 // Same reason as map-canvas.tsx: the worker is a file of our own origin (worker-src 'self').
 setWorkerUrl(maplibreWorkerUrl);
-
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /** One thing on the dispatch map. Markers are HTML, so that each carries its symbol, not only a colour. */
 export type MapPoint =
@@ -33,24 +31,13 @@ export function circlePolygon(lat: number, lon: number, radiusM: number): Featur
 }
 
 function style(settings: MapSettings, outlines: FeatureCollection | null, attribution: string): StyleSpecification {
-  const online = settings.tileUrl !== null;
-  return {
-    version: 8,
-    sources: {
-      ...(online && settings.tileUrl
-        ? { tiles: { type: 'raster', tiles: [settings.tileUrl], tileSize: 256, ...(settings.attribution ? { attribution: escapeAttribution(settings.attribution) } : {}) } }
-        : {}),
-      municipalities: { type: 'geojson', data: outlines ?? EMPTY, attribution: escapeAttribution(attribution) },
-      radius: { type: 'geojson', data: EMPTY },
-    },
+  return baseMapStyle(settings, outlines, attribution, {
+    sources: { radius: { type: 'geojson', data: EMPTY_COLLECTION } },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': online ? '#ffffff' : '#d9e4ec' } },
-      ...(online ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : [{ id: 'municipality-fill', type: 'fill' as const, source: 'municipalities', paint: { 'fill-color': '#f6f7f4' } }]),
-      { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#7d8996', 'line-width': 0.8 } },
       { id: 'radius-fill', type: 'fill', source: 'radius', paint: { 'fill-color': '#b3261e', 'fill-opacity': 0.06 } },
       { id: 'radius-line', type: 'line', source: 'radius', paint: { 'line-color': '#b3261e', 'line-width': 1.5, 'line-dasharray': [3, 2] } },
     ],
-  };
+  });
 }
 
 function markerElement(point: MapPoint): HTMLElement {

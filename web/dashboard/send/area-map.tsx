@@ -5,36 +5,25 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../ui/api.ts';
 import { useT } from '../../ui/i18n/language.tsx';
-import { escapeAttribution, NETHERLANDS_BOUNDS } from '../../ui/map-data.ts';
+import { baseMapStyle, EMPTY_COLLECTION } from '../../ui/map-style.ts';
+import { NETHERLANDS_BOUNDS } from '../../ui/map-data.ts';
 
 /*
  * MapLibre itself (about a megabyte) is imported only when the map is shown; vite.config.ts keeps
  * it in a chunk of its own, shared with the other maps of the dashboard.
  */
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function style(settings: MapSettings, outlines: FeatureCollection | null, attribution: string): StyleSpecification {
-  const online = settings.tileUrl !== null;
-  return {
-    version: 8,
-    sources: {
-      ...(online && settings.tileUrl
-        ? { tiles: { type: 'raster', tiles: [settings.tileUrl], tileSize: 256, ...(settings.attribution ? { attribution: escapeAttribution(settings.attribution) } : {}) } }
-        : {}),
-      municipalities: { type: 'geojson', data: outlines ?? EMPTY, attribution: escapeAttribution(attribution) },
-      target: { type: 'geojson', data: EMPTY },
-    },
+  return baseMapStyle(settings, outlines, attribution, {
+    sources: { target: { type: 'geojson', data: EMPTY_COLLECTION } },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': online ? '#ffffff' : '#d9e4ec' } },
-      ...(online ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : [{ id: 'municipality-fill', type: 'fill' as const, source: 'municipalities', paint: { 'fill-color': '#f6f7f4' } }]),
-      { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#7d8996', 'line-width': 0.8 } },
       { id: 'target-fill', type: 'fill', source: 'target', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#0b5cad', 'fill-opacity': 0.18 } },
       { id: 'target-line', type: 'line', source: 'target', filter: ['!=', ['get', 'approximate'], true], paint: { 'line-color': '#0b5cad', 'line-width': 2.5 } },
       // An approximate outline (a postcode area) is dashed: its border is not a real one.
       { id: 'target-line-approximate', type: 'line', source: 'target', filter: ['==', ['get', 'approximate'], true], paint: { 'line-color': '#0b5cad', 'line-width': 2.5, 'line-dasharray': [2, 1.5] } },
       { id: 'target-points', type: 'circle', source: 'target', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#0b5cad', 'circle-radius': 5, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 } },
     ],
-  };
+  });
 }
 
 /** Bounds of every position in a feature, to fit the map to the chosen area. */

@@ -5,6 +5,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { useT } from '../../ui/i18n/language.tsx';
 import { choiceFeature, MAX_RADIUS_M, MIN_RADIUS_M, normalisePostcode, polygonProblem, searchMunicipalities, type AreaChoice, type MunicipalityOption, type PostcodeChoice, type SendAreaChoice } from './area.ts';
 import { lookupPostcodeArea } from './area-postcode.ts';
+import { NumberField } from '../../ui/number-field.tsx';
 
 // MapLibre is about a megabyte: loaded only when the composer shows the map.
 const AreaMap = lazy(() => import('./area-map.tsx').then((module) => ({ default: module.AreaMap })));
@@ -221,31 +222,6 @@ export function AreaPicker(props: AreaPickerProps) {
         mapUnavailable && <p className="notice notice--info">{t('send.area.noMap')}</p>
       )}
     </fieldset>
-  );
-}
-
-function NumberField({ label, value, step, min, max, onChange }: { label: string; value: number | undefined; step: number; min?: number; max?: number; onChange: (value: number) => void }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field__input"
-        type="number"
-        inputMode="decimal"
-        step={step}
-        min={min}
-        max={max}
-        value={value === undefined ? '' : value}
-        onChange={(event) => {
-          const next = Number(event.target.value);
-          if (event.target.value !== '' && Number.isFinite(next)) onChange(next);
-        }}
-      />
-    </div>
   );
 }
 

@@ -5,7 +5,8 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import type { MapSettings } from '../../ui/api.ts';
 import { useT } from '../../ui/i18n/language.tsx';
-import { escapeAttribution, NETHERLANDS_BOUNDS } from '../../ui/map-data.ts';
+import { baseMapStyle, EMPTY_COLLECTION } from '../../ui/map-style.ts';
+import { NETHERLANDS_BOUNDS } from '../../ui/map-data.ts';
 import type { Signal } from './alerts-api.ts';
 import { SCORE_BANDS, signalBounds, signalFeatures } from './signal-display.ts';
 
@@ -13,34 +14,22 @@ import { SCORE_BANDS, signalBounds, signalFeatures } from './signal-display.ts';
  * MapLibre (about a megabyte) is imported only when the map is shown, as in send/area-map.tsx; the
  * base layer is the same as the Map view's (tiles when configured, else the municipality outlines).
  */
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function byBand<T>(values: (band: (typeof SCORE_BANDS)[number]) => T): ExpressionSpecification {
   return ['match', ['get', 'band'], ...SCORE_BANDS.flatMap((b) => [b.id, values(b)]), values(SCORE_BANDS[0])] as unknown as ExpressionSpecification;
 }
 
 function style(settings: MapSettings, outlines: FeatureCollection | null, attribution: string): StyleSpecification {
-  const online = settings.tileUrl !== null;
-  return {
-    version: 8,
-    sources: {
-      ...(online && settings.tileUrl
-        ? { tiles: { type: 'raster', tiles: [settings.tileUrl], tileSize: 256, ...(settings.attribution ? { attribution: escapeAttribution(settings.attribution) } : {}) } }
-        : {}),
-      municipalities: { type: 'geojson', data: outlines ?? EMPTY, attribution: escapeAttribution(attribution) },
-      cells: { type: 'geojson', data: EMPTY },
-    },
+  return baseMapStyle(settings, outlines, attribution, {
+    sources: { cells: { type: 'geojson', data: EMPTY_COLLECTION } },
     layers: [
-      { id: 'background', type: 'background', paint: { 'background-color': online ? '#ffffff' : '#d9e4ec' } },
-      ...(online ? [{ id: 'tiles', type: 'raster' as const, source: 'tiles' }] : [{ id: 'municipality-fill', type: 'fill' as const, source: 'municipalities', paint: { 'fill-color': '#f6f7f4' } }]),
-      { id: 'municipality-line', type: 'line', source: 'municipalities', paint: { 'line-color': '#7d8996', 'line-width': 0.8 } },
       { id: 'cell-fill', type: 'fill', source: 'cells', paint: { 'fill-color': byBand((b) => b.colour), 'fill-opacity': ['case', ['==', ['get', 'open'], 1], 0.55, 0.25] } },
       // The outline differs per band too (dashed, solid, thick), so the bands are told apart without colour.
       { id: 'cell-line-dashed', type: 'line', source: 'cells', filter: ['==', ['get', 'band'], 'notable'], paint: { 'line-color': byBand((b) => b.line), 'line-width': 2, 'line-dasharray': [2, 1.5] } },
       { id: 'cell-line', type: 'line', source: 'cells', filter: ['!=', ['get', 'band'], 'notable'], paint: { 'line-color': byBand((b) => b.line), 'line-width': byBand((b) => b.width) } },
       { id: 'cell-selected', type: 'line', source: 'cells', filter: ['==', ['get', 'selected'], 1], paint: { 'line-color': '#0b5cad', 'line-width': 5 } },
     ],
-  };
+  });
 }
 
 export interface SignalsMapProps {

@@ -5,6 +5,7 @@ import { formatNumber } from '../../ui/format.ts';
 import { useT, type Translator } from '../../ui/i18n/language.tsx';
 import { choiceFeature, MAX_RADIUS_M, MIN_RADIUS_M, polygonProblem, searchMunicipalities, type AreaChoice, type MunicipalityOption } from '../send/area.ts';
 import { parsePointList, pointListText } from './watchlist-form.ts';
+import { NumberField } from '../../ui/number-field.tsx';
 
 // The send composer's map (MapLibre, loaded only when a circle or an outline is being drawn).
 const AreaMap = lazy(() => import('../send/area-map.tsx').then((module) => ({ default: module.AreaMap })));
@@ -186,27 +187,3 @@ export function WatchAreaPicker({ legend, value, onChange, base }: { legend: str
   );
 }
 
-function NumberField({ label, value, step, min, max, onChange }: { label: string; value: number | undefined; step: number; min?: number; max?: number; onChange: (value: number) => void }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        className="field__input"
-        type="number"
-        inputMode="decimal"
-        step={step}
-        min={min}
-        max={max}
-        value={value === undefined ? '' : value}
-        onChange={(event) => {
-          const next = Number(event.target.value);
-          if (event.target.value !== '' && Number.isFinite(next)) onChange(next);
-        }}
-      />
-    </div>
-  );
-}
