@@ -1,4 +1,4 @@
-import { bucketOf, hashOf, HASH_START } from './hash.ts';
+import { bucketOf, hashOf, HASH_START } from '#core/hash.ts';
 
 /** The feature space: 2^18 hashed buckets, so collisions stay rare for a vocabulary of ~10^5. */
 export const FEATURE_BITS = 18;

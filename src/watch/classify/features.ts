@@ -4,7 +4,7 @@ import type { Token } from '#watch/enrich/tokenize.ts';
 import {
   BIGRAM, CHARS, CUE, EMOJI, FEATURE_MASK, featureBucket, GRAM, GRAM_STRIDE, GRAM_WEIGHT, HASHTAG, LEXICON, LEXICON_WEIGHT, MENTION, NUMBER, PREFIXES, STEM,
 } from './feature-space.ts';
-import { bucketOf, hashOf } from './hash.ts';
+import { bucketOf, hashOf } from '#core/hash.ts';
 import { stemInfo, wordInfo, type WordInfo } from './words.ts';
 
 export { FEATURE_BITS, FEATURE_BUCKETS } from './feature-space.ts';

@@ -1,5 +1,5 @@
 import { PRIORITIES, type CategoryId, type Priority } from '#core/taxonomy.ts';
-import { bucketOf, hashOf, HASH_START } from './hash.ts';
+import { bucketOf, hashOf, HASH_START } from '#core/hash.ts';
 import { FEATURE_BUCKETS, type PostFeatures } from './features.ts';
 import { CLASS_COUNT, CLASSES, NONE, PRIORITY_COUNT } from './labels.ts';
 import { PRIORITY_COLUMN, type Weights } from './weights.ts';

@@ -2,7 +2,7 @@ import { stem, type StemLanguage } from '#watch/enrich/stem.ts';
 import { wordHash } from '#watch/enrich/tokenize.ts';
 import { WordTable } from '#watch/enrich/word-table.ts';
 import { BIGRAM, CHARS, FEATURE_MASK, featureBucket, GRAM, GRAM_MIN_WORD, GRAM_STRIDE, SEEDS, STEM } from './feature-space.ts';
-import { bucketOf, hashOf, hashRange, hashUnit } from './hash.ts';
+import { bucketOf, hashOf, hashRange, hashUnit } from '#core/hash.ts';
 import { languageVote } from './language.ts';
 import { lexiconBits } from './lexicon-match.ts';
 import { isStopword } from './stopwords.ts';

@@ -1,3 +1,4 @@
+import { FNV_PRIME, finishHash, HASH_START, hashRange } from '#core/hash.ts';
 import { charClass, isApostrophe, DIGIT, EMOJI, EMOJI_GLUE, LETTER, MARK, MODIFIER, REGIONAL, SPACE } from './char-class.ts';
 
 export type TokenKind = 'word' | 'hashtag' | 'mention' | 'url' | 'emoji' | 'number';
@@ -57,7 +58,7 @@ export function tokenize(text: string): Token[] {
       const keycap = keycapEnd(text, i);
       if (keycap > 0) {
         const key = text.slice(i, keycap);
-        tokens.push(newToken(key, key, 'emoji', i, keycap, hashRange(text, i, keycap)));
+        tokens.push(newToken(key, key, 'emoji', i, keycap, hashSpan(text, i, keycap)));
         end = keycap;
       } else if (cls === DIGIT) {
         end = scanNumber(text, i, tokens);
@@ -129,7 +130,7 @@ function scanUrl(text: string, start: number, tokens: Token[]): number {
     } else break;
   }
   const url = text.slice(start, j);
-  tokens.push(newToken(url, url, 'url', start, j, hashRange(text, start, j)));
+  tokens.push(newToken(url, url, 'url', start, j, hashSpan(text, start, j)));
   return j;
 }
 
@@ -153,7 +154,7 @@ function scanWord(text: string, start: number, from: number, tokens: Token[]): n
   let last = -1;
   let repeats = 0;
   // The norm's hash (`wordHash`), made on the way for plain ASCII words, lower-cased as fold would.
-  let h = FNV_OFFSET;
+  let h = HASH_START;
   for (let k = start; k < from; k++) h = Math.imul(h ^ text.charCodeAt(k), FNV_PRIME);
   // Lower-case ASCII letters and digits, most of every word, without the general loop's checks.
   for (; j < n; j++) {
@@ -204,7 +205,7 @@ function scanWord(text: string, start: number, from: number, tokens: Token[]): n
   const plain = ascii && text.charCodeAt(start) < 0x80;
   if (plain && !squeeze) {
     // Most words are plain ASCII: the hash is made, and a lower-case word's norm is its text, one string for both.
-    tokens.push(newToken(raw, upper ? raw.toLowerCase() : raw, 'word', start, j, finish(h)));
+    tokens.push(newToken(raw, upper ? raw.toLowerCase() : raw, 'word', start, j, finishHash(h)));
   } else {
     pushToken(tokens, raw, fold(raw, squeeze, plain), 'word', start, j);
   }
@@ -270,7 +271,7 @@ function scanNumber(text: string, start: number, tokens: Token[]): number {
     break;
   }
   const raw = text.slice(start, j);
-  tokens.push(newToken(raw, raw, 'number', start, j, hashRange(text, start, j)));
+  tokens.push(newToken(raw, raw, 'number', start, j, hashSpan(text, start, j)));
   return j;
 }
 
@@ -355,12 +356,9 @@ function scanEmoji(text: string, start: number, cls: number, tokens: Token[]): n
     }
   }
   const raw = text.slice(start, j);
-  tokens.push(newToken(raw, raw, 'emoji', start, j, hashRange(text, start, j)));
+  tokens.push(newToken(raw, raw, 'emoji', start, j, hashSpan(text, start, j)));
   return j;
 }
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 function newToken(text: string, norm: string, kind: TokenKind, start: number, end: number, hash: number): Token {
   return { text, norm, kind, start, end, hash };
@@ -377,18 +375,10 @@ function pushToken(tokens: Token[], text: string, norm: string, kind: TokenKind,
  * want the bits as unsigned use `>>> 0`.
  */
 export function wordHash(s: string): number {
-  return hashRange(s, 0, s.length);
+  return hashSpan(s, 0, s.length);
 }
 
 /** `wordHash(text.slice(from, to))`, read from the text itself. */
-function hashRange(text: string, from: number, to: number): number {
-  let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-  return finish(h);
-}
-
-function finish(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
+function hashSpan(text: string, from: number, to: number): number {
+  return finishHash(hashRange(HASH_START, text, from, to));
 }

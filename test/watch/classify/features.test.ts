@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FEATURE_BUCKETS } from '#watch/classify/feature-space.ts';
-import { bucketOf, hashOf, HASH_START } from '#watch/classify/hash.ts';
+import { bucketOf, hashOf, HASH_START } from '#core/hash.ts';
 import { Classifier, featuresOf } from '#watch/classify/index.ts';
 import { guessLanguage } from '#watch/classify/language.ts';
 import { categoriesOf, lexiconBits } from '#watch/classify/lexicon-match.ts';
