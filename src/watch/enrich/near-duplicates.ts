@@ -1,3 +1,4 @@
+import { FNV_PRIME, finishHash, HASH_START } from '#core/hash.ts';
 import type { Token } from './tokenize.ts';
 
 export interface NearDuplicateOptions {
@@ -51,8 +52,8 @@ const ARENA_PER_SLOT = 32;
 const MIN_ARENA = 1 << 16;
 
 /** Odd multipliers and xor seeds of the HASHES permutations `x ↦ (x ^ seed) · multiplier`. */
-const SEEDS = Int32Array.from({ length: HASHES }, (_, i) => fmix32(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
-const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => fmix32(0x7f4a7c15 ^ Math.imul(i + 1, 0xc2b2ae35)) | 1);
+const SEEDS = Int32Array.from({ length: HASHES }, (_, i) => finishHash(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+const MULTIPLIERS = Int32Array.from({ length: HASHES }, (_, i) => finishHash(0x7f4a7c15 ^ Math.imul(i + 1, 0xc2b2ae35)) | 1);
 
 /**
  * Finds reposts and copy-paste chains with small mutations (a prefix like "Doorgestuurd:", a
@@ -293,7 +294,7 @@ function collectShingles(tokens: readonly Token[]): number {
     if (token.kind !== 'word' && token.kind !== 'number') continue;
     const h = token.hash;
     all[n++] = h;
-    if (n > 1) all[n++] = fmix32(Math.imul(previous, 0x9e3779b1) ^ h);
+    if (n > 1) all[n++] = finishHash(Math.imul(previous, 0x9e3779b1) ^ h);
     previous = h;
   }
   if (n <= INSERTION_SORT_MAX) insertionSort(all, n);
@@ -342,20 +343,12 @@ function jaccardRange(a: Uint32Array, aFrom: number, aLength: number, b: Uint32A
 
 function setHash(shingles: Uint32Array, n: number): number {
   let h = n;
-  for (let i = 0; i < n; i++) h = fmix32(Math.imul(h ^ shingles[i]!, 0x01000193));
+  for (let i = 0; i < n; i++) h = finishHash(Math.imul(h ^ shingles[i]!, FNV_PRIME));
   return h | 0;
 }
 
 function bandKey(sig: Int32Array, band: number): number {
-  let h = 0x811c9dc5;
-  for (let r = 0; r < ROWS; r++) h = fmix32(Math.imul(h ^ sig[band * ROWS + r]!, 0x01000193));
+  let h = HASH_START;
+  for (let r = 0; r < ROWS; r++) h = finishHash(Math.imul(h ^ sig[band * ROWS + r]!, FNV_PRIME));
   return h | 0;
-}
-
-/** MurmurHash3's finaliser: a fast 32-bit mix. */
-function fmix32(x: number): number {
-  let h = x >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
 }
