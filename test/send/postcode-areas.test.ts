@@ -130,7 +130,8 @@ describe('Voronoi cells clipped to a municipality', () => {
   const planeDistance = (a: { lon: number; lat: number }, b: { lon: number; lat: number }) => Math.hypot((a.lon - b.lon) * k, a.lat - b.lat);
 
   it('gives each point of the municipality to the nearest centroid, and tiles it (property)', () => {
-    const seedsArb = fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 })), { minLength: 1, maxLength: 12, selector: ([x, y]) => `${x},${y}` });
+    // A coarse grid (steps of 5 on 1–99) makes co-circular seeds, and so Voronoi vertices of degree four, common.
+    const seedsArb = fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 19 }).map((v) => v * 5), fc.integer({ min: 1, max: 19 }).map((v) => v * 5)), { minLength: 1, maxLength: 12, selector: ([x, y]) => `${x},${y}` });
     fc.assert(
       fc.property(seedsArb, fc.tuple(fc.double({ min: 5.0005, max: 5.0995, noNaN: true }), fc.double({ min: 52.0005, max: 52.0995, noNaN: true })), (grid, [lon, lat]) => {
         const seeds = grid.map(([x, y], i) => ({ postcode: String(1000 + i), lon: 5 + x / 1000, lat: 52 + y / 1000 }));
@@ -148,6 +149,15 @@ describe('Voronoi cells clipped to a municipality', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('tiles the outline where four seeds are co-circular (a Voronoi vertex of degree four, found by the property)', () => {
+    const grid = [[17, 7], [3, 7], [12, 9], [8, 9], [1, 1]];
+    const seeds = grid.map(([x, y], i) => ({ postcode: String(1000 + i), lon: 5 + x! / 1000, lat: 52 + y! / 1000 }));
+    const cells = municipalityCells(box, seeds, { decimals: 9 });
+    const total = [...cells.values()].reduce((s, g) => s + area(g), 0);
+    expect(total / area(box)).toBeCloseTo(1, 6);
+    expect(pointInGeometry(5.05, 52.01, cells.get('1000')!)).toBe(true);
   });
 
   it('splits a concave outline into simple pieces instead of bridging them (a U cut across both arms)', () => {

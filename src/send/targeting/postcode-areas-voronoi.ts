@@ -203,15 +203,18 @@ export function municipalityCells(outline: AreaGeometry, seeds: readonly Seed[],
       cell = clipRing(cell, bisector(s, q));
     }
     if (cell.length < 3) continue;
+    // The cell's edges as the bisectors they lie on, not as vertex differences: where several
+    // seeds are co-circular the cell has edges of length ~1e-17, whose direction is rounding
+    // noise and would cut the outline at a random angle. A bisector through a vertex that is not
+    // an edge (a vertex of degree four) keeps the whole cell, so clipping by it changes nothing.
+    const scale = Math.hypot(frame[2]![0] - frame[0]![0], frame[2]![1] - frame[0]![1]);
     const edges: HalfPlane[] = [];
-    const ccw = signedArea(cell) > 0;
-    for (let e = 0; e < cell.length; e++) {
-      const a = cell[e]!;
-      const b = cell[(e + 1) % cell.length]!;
-      const dx = b[0] - a[0];
-      const dy = b[1] - a[1];
-      // Outward normal of a counter-clockwise edge is (dy, −dx).
-      edges.push(ccw ? { ax: a[0], ay: a[1], nx: dy, ny: -dx } : { ax: a[0], ay: a[1], nx: -dy, ny: dx });
+    for (let j = 0; j < seeds.length; j++) {
+      const q = planeSeeds[j]!;
+      if (j === i || (q[0] === s[0] && q[1] === s[1])) continue;
+      const h = bisector(s, q);
+      const tolerance = 1e-9 * scale * Math.hypot(h.nx, h.ny);
+      if (cell.some((p) => Math.abs(side(h, p[0], p[1])) <= tolerance)) edges.push(h);
     }
     // The municipality outline cut by the cell's edges; a concave outline can fall apart into
     // several pieces (a cell across a bay or a river mouth), each its own polygon.
