@@ -40,3 +40,8 @@ export function finishHash(h: number): number {
 export function bucketOf(h: number, mask: number): number {
   return finishHash(h) & mask;
 }
+
+/** Plain FNV-1a of a string as an unsigned 32-bit integer: a seed from a label. */
+export function fnv1a(s: string): number {
+  return hashOf(HASH_START, s) >>> 0;
+}

@@ -1,3 +1,6 @@
+import { fnv1a } from '#core/hash.ts';
+import { seededRandom } from '#core/random.ts';
+
 /**
  * How the demo's simulated volunteers behave, as plain functions of a seed: whether each answers
  * an alert, how fast, how fast they walk, and where they are along their way. Times are in
@@ -32,31 +35,9 @@ export const ROUTE_FACTOR = 1.3;
 /** The simulated phone shares its location this often while under way (scenario seconds). */
 export const LOCATION_EVERY_S = 30;
 
-/** A small, fast, seedable generator (mulberry32); the same seed gives the same demo. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** A 32-bit hash of a string (FNV-1a), to give each volunteer and dispatch its own stream of chance. */
-export function hashString(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** What one volunteer does with one alert. */
 export function planResponder(seed: number, volunteerRef: string, dispatchKey: string): ResponderPlan {
-  const next = seededRandom(seed ^ hashString(`${volunteerRef}|${dispatchKey}`));
+  const next = seededRandom(seed ^ fnv1a(`${volunteerRef}|${dispatchKey}`));
   const roll = next();
   const answer: Answer = roll < 0.55 ? 'accept' : roll < 0.8 ? 'decline' : 'ignore';
   return {

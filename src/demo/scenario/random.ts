@@ -1,3 +1,6 @@
+import { fnv1a } from '#core/hash.ts';
+import { drawOf, nextState } from '#core/random.ts';
+
 /**
  * A small seeded PRNG (mulberry32) with the helpers the generator needs. Math.random is never
  * used: the same seed must give byte-identical scenario files on every machine.
@@ -11,11 +14,8 @@ export class Rng {
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.state = nextState(this.state);
+    return drawOf(this.state);
   }
 
   /**
@@ -23,7 +23,7 @@ export class Rng {
    * event gets does not reshuffle every other event.
    */
   fork(label: string): Rng {
-    return new Rng(hashString(label) ^ this.seedFor(label));
+    return new Rng(fnv1a(label) ^ this.seedFor(label));
   }
 
   /** An integer in [min, max], both inclusive. */
@@ -63,18 +63,8 @@ export class Rng {
 
   private seedFor(label: string): number {
     // Mix the parent seed with the label without advancing the parent stream.
-    return Math.imul(this.state ^ hashString(`${label}#`), 0x9e3779b1) >>> 0;
+    return Math.imul(this.state ^ fnv1a(`${label}#`), 0x9e3779b1) >>> 0;
   }
-}
-
-/** FNV-1a, enough to turn a label into a 32-bit seed. */
-export function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Priority } from '#core/taxonomy.ts';
 import { FEATURE_BUCKETS, type PostFeatures } from './features.ts';
 import { CLASS_COUNT, classIndex, NONE, PRIORITY_COUNT, priorityIndex, type ClassLabel } from './labels.ts';
 import { CATEGORY_BUCKETS } from './model.ts';
-import { seededRandom, shuffle } from './random.ts';
+import { seededRandom, shuffle } from '#core/random.ts';
 import { PRIORITY_COLUMN, STRIDE, Weights } from './weights.ts';
 
 export interface TrainingExample {

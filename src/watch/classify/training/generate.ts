@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CategoryId, Priority } from '#core/taxonomy.ts';
 import type { ClassLabel } from '../labels.ts';
-import { seededRandom, shuffle } from '../random.ts';
+import { seededRandom, shuffle } from '#core/random.ts';
 import { priorityMark, type Bank } from './banks/bank.ts';
 import { EN_EXTRA, EN_NONE_EXTRA } from './banks/en-extra.ts';
 import { EN_NONE } from './banks/en-none.ts';
