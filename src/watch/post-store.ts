@@ -1,6 +1,6 @@
 import type { Db, Tx } from '#platform/db/database.ts';
 import type { Dialect } from '#platform/db/dialect.ts';
-import type { PostTable } from '#platform/db/schema.ts';
+import type { PostTable } from '#watch/tables.ts';
 import type { AnalysedPost } from './analysis.ts';
 import type { Post } from './post.ts';
 import { fromAnalysisRow } from './pipeline/analysis-store.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '#platform/db/database.ts';
 import type { Dialect } from '#platform/db/dialect.ts';
-import type { SendDeliveryTable } from '#platform/db/schema.ts';
+import type { SendDeliveryTable } from '#send/tables.ts';
 
 export const DELIVERY_STATUSES = ['queued', 'in_flight', 'retrying', 'delivered', 'failed', 'gone', 'skipped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -1,7 +1,7 @@
 import type { Clock } from '#core/clock.ts';
 import { newId } from '#core/ids.ts';
 import type { Database } from '#platform/db/database.ts';
-import type { SendDeliveryTable } from '#platform/db/schema.ts';
+import type { SendDeliveryTable } from '#send/tables.ts';
 import type { Logger } from '#platform/log.ts';
 import type { Channel, ChannelKind, DeliveryOutcome, MessageLanguage, OutgoingMessage, Recipient } from '../channels/channel.ts';
 import { findMessageById } from '../messages/message-store.ts';

@@ -1,6 +1,6 @@
 import { conflict, notFound } from '#core/errors.ts';
 import type { Db } from '#platform/db/database.ts';
-import type { SendMessageTable } from '#platform/db/schema.ts';
+import type { SendMessageTable } from '#send/tables.ts';
 import type { ChannelKind, MessageType } from '../channels/channel.ts';
 import type { MessageState } from '../lifecycle.ts';
 import type { Message, MessageArea, MessageContents } from './message.ts';

@@ -5,7 +5,7 @@ import { newId } from '#core/ids.ts';
 import { CATEGORY_IDS } from '#core/taxonomy.ts';
 import type { AuditLog } from '#platform/audit/audit-log.ts';
 import type { Database } from '#platform/db/database.ts';
-import type { SendTemplateTable } from '#platform/db/schema.ts';
+import type { SendTemplateTable } from '#send/tables.ts';
 import { CERTAINTIES, contentsSchema, SEVERITIES, topicSchema, URGENCIES } from './message.ts';
 import { BUILTIN_TEMPLATES, type Template } from './templates.ts';
 

@@ -2,7 +2,7 @@ import type { Clock } from '#core/clock.ts';
 import { AppError, invalid, notFound } from '#core/errors.ts';
 import { newId } from '#core/ids.ts';
 import type { Database } from '#platform/db/database.ts';
-import type { SendSubscriptionTable } from '#platform/db/schema.ts';
+import type { SendSubscriptionTable } from '#send/tables.ts';
 import type { JobRunner } from '#platform/jobs/job-runner.ts';
 import type { Logger } from '#platform/log.ts';
 import type { Mailer } from '#platform/mail/mailer.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '#platform/db/database.ts';
-import type { SendSubscriptionTable } from '#platform/db/schema.ts';
+import type { SendSubscriptionTable } from '#send/tables.ts';
 import type { AreaInput, AreaShape } from '../targeting/area.ts';
 import type { AreaGeometry, BBox } from '../targeting/geometry.ts';
 import type { IndexedSubscription } from '../targeting/subscription-index.ts';

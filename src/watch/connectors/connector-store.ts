@@ -1,5 +1,5 @@
 import type { Db } from '#platform/db/database.ts';
-import type { ConnectorHealthTable, ConnectorTable } from '#platform/db/schema.ts';
+import type { ConnectorHealthTable, ConnectorTable } from '#watch/tables.ts';
 import type { ConnectorHealth } from './connector.ts';
 
 export interface ConnectorRecord {

@@ -1,5 +1,5 @@
 import type { Db } from '#platform/db/database.ts';
-import type { SignalTable } from '#platform/db/schema.ts';
+import type { SignalTable } from '#watch/tables.ts';
 import { fromSignalRow, type Signal, type SignalReview } from './signal.ts';
 
 /** Inserts signals or updates the detector's fields of existing ones (the operator's review is kept). */

@@ -1,5 +1,5 @@
 import type { CategoryId } from '#core/taxonomy.ts';
-import type { SignalTable } from '#platform/db/schema.ts';
+import type { SignalTable } from '#watch/tables.ts';
 import type { SignalState } from './burst.ts';
 import { cellGeometry } from './cells.ts';
 

@@ -1,6 +1,6 @@
 import type { CategoryId, Priority } from '#core/taxonomy.ts';
 import type { Db, Tx } from '#platform/db/database.ts';
-import type { PostAnalysisTable } from '#platform/db/schema.ts';
+import type { PostAnalysisTable } from '#watch/tables.ts';
 import type { Analysis } from '../analysis.ts';
 
 export function toAnalysisRow(postId: string, organisationId: string, a: Analysis, analysedAt: string): PostAnalysisTable {

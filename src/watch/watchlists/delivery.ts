@@ -1,6 +1,6 @@
 import type { Clock } from '#core/clock.ts';
 import type { Database, Tx } from '#platform/db/database.ts';
-import type { NotificationTable } from '#platform/db/schema.ts';
+import type { NotificationTable } from '#watch/tables.ts';
 import type { JobRunner } from '#platform/jobs/job-runner.ts';
 import type { Logger } from '#platform/log.ts';
 import { Mailer } from '#platform/mail/mailer.ts';

@@ -1,5 +1,5 @@
 import type { Priority } from '#core/taxonomy.ts';
-import type { NotificationTable } from '#platform/db/schema.ts';
+import type { NotificationTable } from '#watch/tables.ts';
 
 /** A notification of an alert rule (SPEC W6): what fired, about which post or signal. */
 export interface Notification {

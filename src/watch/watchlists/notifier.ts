@@ -4,7 +4,7 @@ import type { Priority } from '#core/taxonomy.ts';
 import type { EventBus } from '#platform/bus/bus.ts';
 import type { BusEvent } from '#platform/bus/events.ts';
 import type { Database } from '#platform/db/database.ts';
-import type { NotificationTable } from '#platform/db/schema.ts';
+import type { NotificationTable } from '#watch/tables.ts';
 import type { JobRunner } from '#platform/jobs/job-runner.ts';
 import type { Logger } from '#platform/log.ts';
 import '../events.ts';

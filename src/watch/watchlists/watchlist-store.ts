@@ -1,5 +1,5 @@
 import type { Db } from '#platform/db/database.ts';
-import type { AlertRuleTable, WatchlistTable } from '#platform/db/schema.ts';
+import type { AlertRuleTable, WatchlistTable } from '#watch/tables.ts';
 import type { AlertRule, Watchlist, WatchlistScope } from './watchlist.ts';
 
 export function fromRuleRow(row: AlertRuleTable): AlertRule {
