@@ -3,6 +3,7 @@ import { describeFeature, explanationBars, formatFeature, formatWeight, stronges
 import { translate, type MessageKey } from '../../web/ui/i18n/catalogue.ts';
 import { en } from '../../web/ui/i18n/en.ts';
 import { nl } from '../../web/ui/i18n/nl.ts';
+import { PREFIXES } from '#watch/classify/feature-space.ts';
 
 const tNl = (key: MessageKey) => translate(nl, key);
 const tEn = (key: MessageKey) => translate(en, key);
@@ -16,6 +17,14 @@ describe('explanation features in words', () => {
     expect(formatFeature('mention:politie', tNl)).toBe('vermelding: @politie');
     expect(formatFeature('bigram=geen stroom', tNl)).toBe('woordpaar: geen stroom');
     expect(formatFeature('prior:', tNl)).toBe('basiswaarde');
+  });
+
+  it('has words for every kind of feature the classifier names, P2000 codes and character groups too', () => {
+    for (const prefix of PREFIXES) expect(describeFeature(`${prefix}x`).kindKey, prefix).not.toBeNull();
+    expect(formatFeature('p2000:A1', tNl)).toBe('P2000-urgentie: A1');
+    expect(formatFeature('p2000:B', tEn)).toBe('P2000 urgency: B');
+    expect(formatFeature('chars:stroo', tNl)).toBe('lettergroep: stroo');
+    expect(formatFeature('cue:question', tEn)).toBe('cue: question');
   });
 
   it('shows an unknown kind as the classifier wrote it', () => {

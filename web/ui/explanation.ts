@@ -24,12 +24,15 @@ const KIND_LABELS: Readonly<Record<string, MessageKey>> = {
   bigram: 'feature.bigram',
   ngram: 'feature.ngram',
   char: 'feature.ngram',
+  chars: 'feature.ngram',
   lexicon: 'feature.lexicon',
   keyword: 'feature.lexicon',
   lang: 'feature.language',
   language: 'feature.language',
   source: 'feature.source',
   number: 'feature.number',
+  cue: 'feature.cue',
+  p2000: 'feature.p2000',
   prior: 'feature.prior',
   bias: 'feature.prior',
   intercept: 'feature.prior',
@@ -43,7 +46,7 @@ export interface DescribedFeature {
 
 /** Splits `kind:value` (or `kind=value`) and normalises hashtags and mentions. */
 export function describeFeature(feature: string): DescribedFeature {
-  const match = /^([a-z_]+)[:=](.*)$/i.exec(feature.trim());
+  const match = /^([a-z_][a-z0-9_]*)[:=](.*)$/i.exec(feature.trim());
   const kindKey = match ? KIND_LABELS[(match[1] ?? '').toLowerCase()] : undefined;
   if (!match || !kindKey) {
     return { kindKey: null, value: feature.trim() };

@@ -15,7 +15,8 @@ export const CHARS = 5;
 export const NUMBER = 6;
 export const CUE = 7;
 export const LEXICON = 8;
-export const PREFIXES = ['stem:', 'bigram:', 'hashtag:', 'emoji:', 'mention:', 'chars:', 'number:', 'cue:', 'lexicon:'];
+export const P2000 = 9;
+export const PREFIXES = ['stem:', 'bigram:', 'hashtag:', 'emoji:', 'mention:', 'chars:', 'number:', 'cue:', 'lexicon:', 'p2000:'];
 /** The hash state after each prefix: hashing continues with the feature's text. */
 export const SEEDS = PREFIXES.map((p) => hashOf(HASH_START, p));
 
@@ -32,6 +33,8 @@ export const GRAM_MIN_WORD = 7;
 export const GRAM_STRIDE = 2;
 export const GRAM_WEIGHT = 0.3;
 export const LEXICON_WEIGHT = 2;
+/** A P2000 urgency code weighs as a lexicon hit: one feature that stands for the whole message's urgency. */
+export const P2000_WEIGHT = 2;
 
 /** The bucket of a feature of `kind` with text `s`. */
 export function featureBucket(kind: number, s: string): number {

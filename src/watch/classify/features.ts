@@ -2,8 +2,9 @@ import { CATEGORY_IDS } from '#core/taxonomy.ts';
 import type { StemLanguage } from '#watch/enrich/stem.ts';
 import type { Token } from '#watch/enrich/tokenize.ts';
 import {
-  BIGRAM, CHARS, CUE, EMOJI, FEATURE_MASK, featureBucket, GRAM, GRAM_STRIDE, GRAM_WEIGHT, HASHTAG, LEXICON, LEXICON_WEIGHT, MENTION, NUMBER, PREFIXES, STEM,
+  BIGRAM, CHARS, CUE, EMOJI, FEATURE_MASK, featureBucket, GRAM, GRAM_STRIDE, GRAM_WEIGHT, HASHTAG, LEXICON, LEXICON_WEIGHT, MENTION, NUMBER, P2000, P2000_WEIGHT, PREFIXES, STEM,
 } from './feature-space.ts';
+import { p2000Urgency, type P2000Urgency } from '#watch/enrich/p2000.ts';
 import { bucketOf, hashOf } from '#core/hash.ts';
 import { stemInfo, wordInfo, type WordInfo } from './words.ts';
 
@@ -16,6 +17,9 @@ const LEXICON_BUCKETS = CATEGORY_IDS.map((c) => featureBucket(LEXICON, c));
 /** The names of the features that are the same for every post, made once. */
 const CUE_NAMES = CUES.map((c) => PREFIXES[CUE]! + c);
 const LEXICON_NAMES = CATEGORY_IDS.map((c) => PREFIXES[LEXICON]! + c);
+const P2000_CODES: readonly P2000Urgency[] = ['A1', 'A2', 'B', 'P1', 'P2', 'P3'];
+const P2000_BUCKETS = P2000_CODES.map((c) => featureBucket(P2000, c));
+const P2000_NAMES = P2000_CODES.map((c) => PREFIXES[P2000]! + c);
 
 /** Numbers that mean something in a safety post (emergency and police lines); others become a cue. */
 const KNOWN_NUMBERS = new Set(['112', '0900-8844', '0900', '8844', '911', '999', '144', '113', '2000']);
@@ -83,6 +87,7 @@ export class PostFeatures {
     const a = this.refA[i]!;
     if (kind === CUE) return CUE_NAMES[a]!;
     if (kind === LEXICON) return LEXICON_NAMES[a]!;
+    if (kind === P2000) return P2000_NAMES[a]!;
     const prefix = PREFIXES[kind]!;
     if (kind === BIGRAM) return `${prefix}${this.strings[a]!} ${this.strings[this.refB[i]!]!}`;
     if (kind === CHARS) return prefix + this.strings[a]!.slice(this.refB[i], this.refB[i]! + GRAM);
@@ -90,13 +95,13 @@ export class PostFeatures {
   }
 
   /**
-   * True for features many unrelated posts share (lexicon hits, cues, emoji). Operator feedback
-   * leaves them alone, so that correcting one post moves what is particular to it rather than,
-   * say, every post that contains a fire keyword.
+   * True for features many unrelated posts share (lexicon hits, cues, emoji, P2000 codes).
+   * Operator feedback leaves them alone, so that correcting one post moves what is particular to
+   * it rather than, say, every post that contains a fire keyword.
    */
   isShared(i: number): boolean {
     const kind = this.kinds[i]!;
-    return kind === LEXICON || kind === CUE || kind === EMOJI;
+    return kind === LEXICON || kind === CUE || kind === EMOJI || kind === P2000;
   }
 
   /** Keeps a string for later reference; returns its index. */
@@ -133,6 +138,12 @@ export class PostFeatures {
   /** One "lexicon:<category>" feature per category whose keywords the post contains. */
   addLexicon(bits: number): void {
     for (let i = 0; bits !== 0; i++, bits >>>= 1) if ((bits & 1) !== 0) this.push(LEXICON_BUCKETS[i]!, LEXICON, i, 0, LEXICON_WEIGHT);
+  }
+
+  /** The urgency code of a P2000 pager message ("p2000:A1"). */
+  addP2000(code: P2000Urgency): void {
+    const id = P2000_CODES.indexOf(code);
+    this.push(P2000_BUCKETS[id]!, P2000, id, 0, P2000_WEIGHT);
   }
 
   /** Scales the values to unit length; call once, after the last feature. */
@@ -176,8 +187,8 @@ const tokenInfos: (WordInfo | undefined)[] = [];
  * Turns a tokenised post into hashed features: stems in the post's language (not of function
  * words), stem bigrams (not of two function words), hashtags (also as stems), emoji, mention
  * handles, character 5-grams of long words (Dutch compounds such as "stroomstoring", typos),
- * keyword-lexicon categories, emergency numbers, and cues (question, exclamation run, a word in
- * capitals, url, time, number, mention). Without a language, Dutch or English is guessed from
+ * keyword-lexicon categories, emergency numbers, the urgency code of a P2000 pager message, and
+ * cues (question, exclamation run, a word in capitals, url, time, number, mention). Without a language, Dutch or English is guessed from
  * function words. Pass `into` to refill an existing instance instead of making one. Never throws.
  */
 export function extractFeatures(text: string, tokens: readonly Token[], language: StemLanguage | null, into?: PostFeatures): PostFeatures {
@@ -234,6 +245,8 @@ export function extractFeatures(text: string, tokens: readonly Token[], language
     }
   }
   f.addLexicon(lexicon);
+  const p2000 = p2000Urgency(text);
+  if (p2000 !== null) f.addP2000(p2000);
   if (text.includes('?')) f.addCue('question');
   if (text.includes('!!')) f.addCue('exclamation');
   return f.finish();

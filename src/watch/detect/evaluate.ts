@@ -63,9 +63,25 @@ export function median(values: readonly number[]): number | null {
 }
 
 /**
+ * When a signal detected an event: when it fired, or, for a signal that fired on other posts and
+ * took the event's posts in later (an organisation-wide "no mobile reception" signal that the
+ * power failure then joins), when it took in the first of them. A signal never detects an event
+ * before the event has a post.
+ */
+function detectionOf(signal: EvaluatedSignal, eventId: string, posts: ReadonlyMap<string, { eventId: string | null; at: number }>): number {
+  let first = Infinity;
+  for (const id of signal.postIds) {
+    const post = posts.get(id);
+    if (post?.eventId === eventId && post.at < first) first = post.at;
+  }
+  return Math.max(signal.detectedAt, first);
+}
+
+/**
  * Scores signals against a labelled stream: a signal matches the event most of whose posts it
  * holds; precision = matched signals / signals, recall = detected events / events; the lead of a
- * detection is measured from the event's first post and against its official report.
+ * detection is measured from the event's first post and against its official report, from when
+ * the signal held the first of the event's posts (`detectionOf`).
  *
  * `posts` maps post id → { eventId, at } for every post of the stream; `events` lists the events
  * to score (all events seen in the stream when not given).
@@ -90,7 +106,7 @@ export function evaluateDetection(signals: readonly EvaluatedSignal[], posts: Re
   const results: EventResult[] = scored.map((e) => {
     const first = firstPost.get(e.id);
     const found = byEvent.get(e.id) ?? [];
-    const detectedAt = found.length > 0 ? Math.min(...found.map((s) => s.detectedAt)) : null;
+    const detectedAt = found.length > 0 ? Math.min(...found.map((s) => detectionOf(s, e.id, posts))) : null;
     return {
       eventId: e.id,
       posts: first?.n ?? 0,

@@ -33,4 +33,22 @@ describe('the shipped classifier', () => {
     expect(e.macroF1).toBeGreaterThanOrEqual(0.55);
     expect(e.relevance.f1).toBeGreaterThanOrEqual(0.74);
   });
+
+  it('reads P2000 pager messages by their urgency code: planned transport is no incident, and the code sets the priority', () => {
+    const model = Classifier.load();
+    const said = (text: string) => {
+      const c = model.classify({ text, language: 'nl' });
+      return { relevant: c.relevant, category: c.category, priority: c.relevant ? c.priority : null, features: c.explanation.map((e) => e.feature) };
+    };
+    // Streets and towns outside the training banks, as a relay would show them.
+    expect(said('B1 AMBU 17-133 Besteld vervoer Biltstraat 3572 Utrecht bon 67042')).toMatchObject({ relevant: false });
+    expect(said('B2 AMBU 17-104 Besteld vervoer Oudegracht 3511 Utrecht bon 61245')).toMatchObject({ relevant: false });
+    expect(said('A1 (DIA: ja) AMBU 17-107 Reanimatie Vredenburg 3511 Utrecht bon 61234')).toMatchObject({ category: 'medical', priority: 'critical' });
+    expect(said('A2 AMBU 17-106 Ongeval wegvervoer Oudenoord 3513 Utrecht bon 65431')).toMatchObject({ category: 'traffic_transport', priority: 'medium' });
+    expect(said('P 2 BDH-06 Buitenbrand (container) Vondellaan 3521 Utrecht 091932')).toMatchObject({ category: 'fire', priority: 'low' });
+    const fire = said('P 1 BDH-01 Brand woning Lange Nieuwstraat 3512 Utrecht 091931');
+    expect(fire).toMatchObject({ category: 'fire' });
+    expect(['high', 'critical']).toContain(fire.priority);
+    expect(fire.features).toContain('p2000:P1');
+  });
 });

@@ -38,6 +38,19 @@ describe('signal evaluation (pure)', () => {
     expect(result.events[1]).toMatchObject({ eventId: 'crowd', detected: false });
     expect(result.medianLeadSeconds).toBe(4);
   });
+
+  it('dates a detection no earlier than the first post of the event that the signal holds', () => {
+    // A signal that fired on unrelated posts at 2 s and took in the event's posts from 10 s on.
+    const posts = new Map([
+      ['x', { eventId: null, at: 1000 }],
+      ['y', { eventId: null, at: 2000 }],
+      ['p', { eventId: 'power', at: 10_000 }],
+      ['q', { eventId: 'power', at: 11_000 }],
+      ['r', { eventId: 'power', at: 12_000 }],
+    ]);
+    const result = evaluateDetection([{ id: 's', category: 'infrastructure_outage', cell: null, detectedAt: 2000, postIds: ['y', 'q', 'r'] }], posts, [{ id: 'power', officialReportAt: 60_000 }]);
+    expect(result.events[0]).toMatchObject({ detected: true, detectedAt: 11_000, delaySeconds: 1, beforeOfficialSeconds: 49 });
+  });
 });
 
 describe('weak signals on the festival scenario', () => {

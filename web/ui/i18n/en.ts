@@ -250,6 +250,8 @@ export const en: Catalogue = {
   'feature.language': 'language',
   'feature.source': 'source',
   'feature.number': 'number',
+  'feature.cue': 'cue',
+  'feature.p2000': 'P2000 urgency',
   'feature.prior': 'baseline',
 
   // Dashboard: post detail

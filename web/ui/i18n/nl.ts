@@ -256,6 +256,8 @@ export const nl = {
   'feature.language': 'taal',
   'feature.source': 'bron',
   'feature.number': 'getal',
+  'feature.cue': 'kenmerk',
+  'feature.p2000': 'P2000-urgentie',
   'feature.prior': 'basiswaarde',
 
   // Dashboard: post detail

@@ -16,6 +16,7 @@ import { NL_EXTRA, NL_NONE_EXTRA } from './banks/nl-extra.ts';
 import { NL_HAZARDS } from './banks/nl-hazards.ts';
 import { NL_NONE } from './banks/nl-none.ts';
 import { NL_OTHER } from './banks/nl-other.ts';
+import { NL_P2000 } from './banks/nl-p2000.ts';
 import { NL_PEOPLE } from './banks/nl-people.ts';
 import { SLOTS } from './banks/slots.ts';
 import { addNoise } from './noise.ts';
@@ -31,7 +32,10 @@ export interface CorpusPost {
   template?: string;
 }
 
-/** The first banks, each with its extra phrasings, plus a bank of the extra `none` phrasings per language. */
+/**
+ * The first banks, each with its extra phrasings, plus a bank of the extra `none` phrasings per
+ * language; the P2000 banks last, so that adding them left every earlier post as it was.
+ */
 export const BANKS: Bank[] = [
   ...[...NL_HAZARDS, ...NL_PEOPLE, ...NL_OTHER].map((b) => withExtra(b, NL_EXTRA[b.label as CategoryId])),
   ...NL_NONE,
@@ -39,6 +43,7 @@ export const BANKS: Bank[] = [
   ...EN_RELEVANT.map((b) => withExtra(b, EN_EXTRA[b.label as CategoryId])),
   ...EN_NONE,
   { label: 'none', language: 'en', priority: null, count: 60, emoji: ['😊', '🎉', '☀️', '😂'], hashtags: ['#weekend', '#summer'], templates: EN_NONE_EXTRA },
+  ...NL_P2000,
 ];
 
 function withExtra(bank: Bank, extra: readonly string[]): Bank {
@@ -62,7 +67,7 @@ export function generateCorpus(seed = SEED): { train: CorpusPost[]; test: Corpus
       const { priority, text } = priorityMark(bank.templates[index]!);
       for (let attempt = 0; attempt < 20; attempt++) {
         const clean = expand(text, SLOTS, random);
-        const post = addNoise(clean, { language: bank.language, relevant: bank.label !== 'none', emoji: bank.emoji, hashtags: bank.hashtags, city: pick(SLOTS.city!, random) }, random);
+        const post = bank.machine ? clean : addNoise(clean, { language: bank.language, relevant: bank.label !== 'none', emoji: bank.emoji, hashtags: bank.hashtags, city: pick(SLOTS.city!, random) }, random);
         const key = post.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);

@@ -23,7 +23,9 @@ Labelled short posts for the Watch classifier (SPEC W4): \`train.jsonl\` (${trai
 The posts are generated deterministically from phrase banks written for this purpose
 (\`src/watch/classify/training/banks/\`), with slot values (Dutch towns, generic public places,
 streets, times, names) and a noise step (chat abbreviations such as "mn", "ff", "ppl", typos,
-casing, interjections, emoji, hashtags). The phrase banks were written independently of the demo
+casing, interjections, emoji, hashtags). P2000 pager lines (\`nl-p2000.ts\`) are machine-written
+and get no noise; their labels follow docs/taxonomy.md, "P2000 pager messages".
+The phrase banks were written independently of the demo
 scenario generator (\`src/demo/scenario/\`) and leave out the scenario's venues, so scoring on
 \`data/scenarios/festival-utrecht.jsonl\` is an out-of-domain test. It is not a blind one:
 misclassified scenario posts were looked at during development to settle category boundaries

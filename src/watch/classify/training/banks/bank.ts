@@ -14,6 +14,8 @@ export interface Bank {
   count: number;
   emoji: readonly string[];
   hashtags: readonly string[];
+  /** Machine-written messages (P2000 pager lines): taken as expanded, without the noise step. */
+  machine?: boolean;
   templates: readonly string[];
 }
 

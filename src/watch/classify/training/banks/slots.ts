@@ -27,6 +27,16 @@ export const SLOTS: Slots = {
   ],
   road: ['de A2', 'de A12', 'de A27', 'de A4', 'de A10', 'de A13', 'de A1', 'de A28', 'de N201', 'de ring', 'de rondweg', 'de A15', 'de A16'],
   road_en: ['the A2', 'the A12', 'the A4', 'the A10 ring', 'the A13', 'the ring road', 'the A1', 'the A28'],
+  // P2000 pager lines: bare street names, a postcode, an ambulance unit, a ride number, a capcode.
+  pager_street: [
+    'Kerkstraat', 'Dorpsstraat', 'Stationsweg', 'Hoofdstraat', 'Molenstraat', 'Julianalaan', 'Beatrixlaan', 'Nieuwstraat', 'Marktstraat',
+    'Parklaan', 'Emmasingel', 'Spoorlaan', 'Lindenlaan', 'Eikenlaan', 'Koningsweg', 'Industrieweg', 'Rijksstraatweg', 'Schoolstraat',
+    'Burgemeester Visserlaan', 'Prins Bernhardlaan', 'Van Goghlaan', 'Wilhelminapark', 'Zuiderweg', 'Havenkade', 'Esdoornstraat',
+  ],
+  pager_pc: ['{1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}{1|2|3|4|5|6|7|8|9}[{AB|CD|GK|HL|KP|TR|XS}]'],
+  pager_unit: ['{01|02|05|06|10|13|15|17|20|23|25}-{1|7}{0|1|2|3|4|5}{0|1|2|3|4|5|6|7|8|9}'],
+  pager_bon: ['{1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}'],
+  pager_capcode: ['{0|1|2}{1|2|5|7}{0|1|2|3}{1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}{0|1|2|3|4|5|6|7|8|9}'],
   time: ['{19|20|21|22|23|00|01|02|03|17|18}:{00|05|10|15|20|25|30|35|40|45|50|55}'],
   n: ['2', '3', '4', '5', '6', '7', '8', '10', '12', '15', '20'],
   many: ['{honderden|tientallen|heel veel|duizenden|een stuk of {50|100|200}} mensen'],
