@@ -20,11 +20,17 @@ function edgeOf(c: number): number {
 }
 
 class Trie {
-  private readonly next = new Int32Array(MAX_NODES * EDGES);
+  private readonly next: Int32Array;
   /** Category bits matching any word through this node / only a word ending here. */
-  private readonly prefixBits = new Int32Array(MAX_NODES);
-  private readonly exactBits = new Int32Array(MAX_NODES);
+  private readonly prefixBits: Int32Array;
+  private readonly exactBits: Int32Array;
   private size = 1;
+
+  constructor(private readonly maxNodes = MAX_NODES) {
+    this.next = new Int32Array(maxNodes * EDGES);
+    this.prefixBits = new Int32Array(maxNodes);
+    this.exactBits = new Int32Array(maxNodes);
+  }
 
   add(word: string, bit: number, exact: boolean): void {
     let node = 0;
@@ -33,7 +39,7 @@ class Trie {
       if (edge < 0) throw new Error(`lexicon: unsupported character in "${word}"`);
       const at = node * EDGES + edge;
       if (this.next[at] === 0) {
-        if (this.size >= MAX_NODES) throw new Error('lexicon: too many entries');
+        if (this.size >= this.maxNodes) throw new Error('lexicon: too many entries');
         this.next[at] = this.size++;
       }
       node = this.next[at]!;
@@ -60,11 +66,14 @@ class Trie {
 
 const forward = new Trie();
 const backward = new Trie();
+/** Words starting with an `!` entry: the categories whose other entries do not count for them. */
+const excluded = new Trie(512);
 CATEGORY_IDS.forEach((category, index) => {
   const bit = 1 << index;
   for (const entry of LEXICON[category].split(/\s+/)) {
     if (entry === '') continue;
-    if (entry.startsWith('-')) backward.add([...entry.slice(1)].reverse().join(''), bit, false);
+    if (entry.startsWith('!')) excluded.add(entry.slice(1), bit, false);
+    else if (entry.startsWith('-')) backward.add([...entry.slice(1)].reverse().join(''), bit, false);
     else if (entry.endsWith('=')) forward.add(entry.slice(0, -1), bit, true);
     else forward.add(entry, bit, false);
   }
@@ -72,7 +81,7 @@ CATEGORY_IDS.forEach((category, index) => {
 
 /** The categories whose keywords match a word (a token norm), as bits in CATEGORY_IDS order. */
 export function lexiconBits(word: string): number {
-  return forward.match(word, true) | backward.match(word, false);
+  return (forward.match(word, true) | backward.match(word, false)) & ~excluded.match(word, true);
 }
 
 /** The categories in a bit set. */

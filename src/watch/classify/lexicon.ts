@@ -3,13 +3,15 @@ import type { CategoryId } from '#core/taxonomy.ts';
 /**
  * Keywords per category, Dutch and English, matched against token norms: a plain entry matches
  * any word that starts with it ("brand" → brandweer, brandende), `-x` any word that ends with it
- * (Dutch compound heads: "-brand" → woningbrand), `x=` only the word itself. Used two ways: as
+ * (Dutch compound heads: "-brand" → woningbrand), `x=` only the word itself, and `!x` keeps the
+ * category's other entries off any word that starts with x (false friends: "zonnebrand" is
+ * sunscreen, "brandstof" fuel, "brand new" not a fire). Used two ways: as
  * the keyword-lexicon baseline (bench/classify.ts) and as one feature per category in the model
  * ("lexicon:fire"), whose weight is learned from every keyword at once and so carries over to
  * keywords the training corpus never used. Written from domain knowledge, not from the corpus.
  */
 export const LEXICON: Record<CategoryId, string> = {
-  fire: `brand -brand fik= fikkie vlam -vlammen rookwolk rookontwikkeling rookpluim rookmelder -rook vuurzee vuurgloed blus
+  fire: `!zonnebrand !brandnieuw !brandstof !brandschoon !brandmerk !branding !brandkast brand -brand fik= fikkie vlam -vlammen rookwolk rookontwikkeling rookpluim rookmelder -rook vuurzee vuurgloed blus
     smeul lichterlaaie uitslaand brandweer -brandweer -blusser fire= fires= firefight fireman firemen smoke flame blaze arson
     extinguish burning burnt`,
   violence_weapons: `steekpartij steekwond steekincident messteek -gestoken neergestoken doodgestoken mes= messen= schietpartij

@@ -48,6 +48,13 @@ describe('classifier features', () => {
     expect(categoriesOf(lexiconBits('ünïcode'))).toEqual([]);
   });
 
+  it('keeps false friends off a category: sunscreen, fuel and brand-new things are no fire', () => {
+    for (const word of ['zonnebrand', 'zonnebrandcreme', 'brandstofprijzen', 'brandnieuwe', 'branding']) expect(categoriesOf(lexiconBits(word)), word).toEqual([]);
+    expect(categoriesOf(lexiconBits('brand'))).toEqual(['fire']);
+    expect(categoriesOf(lexiconBits('bermbrand'))).toEqual(['fire']);
+    expect(categoriesOf(lexiconBits('brandende'))).toEqual(['fire']);
+  });
+
   it('gives every post unit-length values and never throws on any text', { timeout: 60_000 }, () => {
     const model = Classifier.load();
     fc.assert(
