@@ -39,6 +39,12 @@ export function newId(now: number = Date.now()): string {
   return `${stamp}${r.slice(0, 3)}-${VARIANT[parseInt(r[3]!, 16) & 3]}${r.slice(4, 7)}-${r.slice(7, 19)}`;
 }
 
+/** The smallest id {@link newId} makes in millisecond `ms`: ids ≥ it were made at `ms` or later. */
+export function firstIdAt(ms: number): string {
+  const hex = Math.max(0, Math.floor(ms)).toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** True when the value has the shape of an id made by {@link newId} (or any UUID). */

@@ -7,7 +7,7 @@ import type { Database, Tx } from '#platform/db/database.ts';
 import { receivedEventPayloads } from './events.ts';
 import type { AnalysedPost } from './analysis.ts';
 import type { IncomingPost, Post } from './post.ts';
-import { countPosts, findPost, insertNewPosts, queryPosts, type PostQuery } from './post-store.ts';
+import { countPosts, countPostsSince, findPost, insertNewPosts, queryPosts, type PostQuery } from './post-store.ts';
 
 export interface IngestResult {
   stored: Post[];
@@ -72,6 +72,11 @@ export class PostService {
 
   async count(organisationId: string): Promise<number> {
     return countPosts(this.options.database.db, organisationId);
+  }
+
+  /** Posts of the organisation stored at `sinceMs` (Unix milliseconds) or later. */
+  async countSince(organisationId: string, sinceMs: number): Promise<number> {
+    return countPostsSince(this.options.database.db, organisationId, sinceMs);
   }
 }
 

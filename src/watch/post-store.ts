@@ -1,3 +1,4 @@
+import { firstIdAt } from '#core/ids.ts';
 import type { Db, Tx } from '#platform/db/database.ts';
 import type { Dialect } from '#platform/db/dialect.ts';
 import type { PostTable } from '#watch/tables.ts';
@@ -247,6 +248,17 @@ export async function findAnalysedPostsByIds(db: Db, ids: readonly string[]): Pr
 
 /** Ids bound in one `in (…)` list: well under both stores' parameter limits. */
 const IDS_PER_QUERY = 1000;
+
+/** Posts of the organisation stored at `sinceMs` or later (post ids are time-ordered: an index range). */
+export async function countPostsSince(db: Db, organisationId: string, sinceMs: number): Promise<number> {
+  const row = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('id', '>=', firstIdAt(sinceMs))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
 
 export async function countPosts(db: Db, organisationId: string): Promise<number> {
   const row = await db.selectFrom('posts').select((eb) => eb.fn.countAll().as('n')).where('organisation_id', '=', organisationId).executeTakeFirst();

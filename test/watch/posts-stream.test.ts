@@ -51,6 +51,20 @@ describeEachStore('live posts over Server-Sent Events', (store) => {
     }
   });
 
+  it('shows the rate of a stream already flowing in its first stats, not 0 for the first window', async () => {
+    await t.ctx.watch.posts.ingestNow(a.organisationId, Array.from({ length: 20 }, (_, i) => buildIncomingPost({ text: `druk ${i}` })));
+    const stream = await openSse(`${base}/api/posts/stream`, { cookie });
+    try {
+      await waitFor(() => stream.events.some((e) => e.event === 'stats'), 'first stats event');
+      const first = JSON.parse(stream.events.find((e) => e.event === 'stats')!.data) as { received: number; rate: number };
+      // 20 posts (and those of the tests before) in the last 10 s: at least 2 a second.
+      expect(first.rate).toBeGreaterThanOrEqual(2);
+      expect(first.received).toBeGreaterThanOrEqual(20);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('lets a reconnecting client catch up from Last-Event-ID', async () => {
     const { stored } = await t.ctx.watch.posts.ingestNow(a.organisationId, [buildIncomingPost({ text: 'gezien' })]);
     const lastSeen = stored[0]!.id;

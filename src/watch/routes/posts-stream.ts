@@ -12,6 +12,8 @@ import { presentPost } from './schemas.ts';
 const STATS_EVERY_MS = 5_000;
 const RATE_WINDOW_MS = 10_000;
 const CATCH_UP_LIMIT = 500;
+/** At most this many stored posts seed the rate (50,000 posts/s over the window). */
+const MAX_SEEDED_ARRIVALS = 500_000;
 
 /**
  * GET /api/posts/stream: analysed posts of the caller's organisation as Server-Sent Events (`post`;
@@ -31,7 +33,7 @@ export function registerPostsStream(app: HttpApp, deps: { posts: PostService; bu
       const lastEventId = request.headers['last-event-id'];
       const since = typeof lastEventId === 'string' && isId(lastEventId) ? lastEventId : request.query.since && isId(request.query.since) ? request.query.since : undefined;
       let received = await deps.posts.count(organisationId);
-      const arrivals: number[] = [];
+      const arrivals = await recentArrivals(deps.posts, organisationId);
       const stream = deps.streams.start(request, reply);
       // While catching up from the store, live events wait in a buffer; ids sent from the store
       // are not sent again.
@@ -50,11 +52,12 @@ export function registerPostsStream(app: HttpApp, deps: { posts: PostService; bu
           else stream.send('post', presentPost(post), post.id);
         }
       });
-      const stats = setInterval(() => {
+      const sendStats = () => {
         const cutoff = Date.now() - RATE_WINDOW_MS;
         while (arrivals.length > 0 && arrivals[0]! < cutoff) arrivals.shift();
         stream.send('stats', { received, rate: arrivals.length / (RATE_WINDOW_MS / 1000) });
-      }, STATS_EVERY_MS);
+      };
+      const stats = setInterval(sendStats, STATS_EVERY_MS);
       stream.onClose(() => {
         stop();
         clearInterval(stats);
@@ -71,7 +74,18 @@ export function registerPostsStream(app: HttpApp, deps: { posts: PostService; bu
           if (!caughtUp.has(post.id) || post.analysis?.feedback) stream.send('post', presentPost(post), post.id);
         }
       }
-      stream.send('stats', { received, rate: 0 });
+      sendStats();
     },
   );
+}
+
+/**
+ * The arrival times to start the rate from: the posts stored in the last window, spread evenly
+ * over it (their exact times do not matter for a count), so that a dashboard opened in the middle
+ * of a stream shows its rate at once instead of 0 for the first window.
+ */
+async function recentArrivals(posts: PostService, organisationId: string): Promise<number[]> {
+  const now = Date.now();
+  const recent = Math.min(MAX_SEEDED_ARRIVALS, await posts.countSince(organisationId, now - RATE_WINDOW_MS));
+  return Array.from({ length: recent }, (_, i) => now - RATE_WINDOW_MS + ((i + 0.5) * RATE_WINDOW_MS) / recent);
 }
