@@ -130,6 +130,8 @@ export interface PostQuery {
   before?: string;
   /** Only posts newer than this post id. */
   after?: string;
+  /** Only posts stored at this time (Unix milliseconds) or later; newest first as usual. */
+  receivedSince?: number;
   /** Case-insensitive substring of the text. */
   text?: string;
   source?: string;
@@ -212,6 +214,7 @@ export async function queryPosts(db: Db, dialect: Dialect, q: PostQuery): Promis
   let query = selectAnalysed(db).where('posts.organisation_id', '=', q.organisationId);
   if (q.before) query = query.where('posts.id', '<', q.before);
   if (q.after) query = query.where('posts.id', '>', q.after);
+  if (q.receivedSince !== undefined) query = query.where('posts.id', '>=', firstIdAt(q.receivedSince));
   if (q.source) query = query.where('posts.source', '=', q.source);
   if (q.category === 'none') query = query.where('a.relevant', '=', 0);
   else if (q.category) query = query.where('a.category', '=', q.category).where('a.relevant', '=', 1);

@@ -141,6 +141,12 @@ describeEachStore('watch pipeline: enrich, classify, feedback, reveal, map', (st
     expect(lat).toBeLessThan(53.7);
     expect(lon).toBeGreaterThan(3.3);
     expect(lon).toBeLessThan(7.3);
+    // The period is about when posts were received: these were written on 4 July (as a replay keeps them).
+    const since = (ms: number) => `/api/watch/map?since=${encodeURIComponent(new Date(Date.now() + ms).toISOString())}`;
+    const lastHour = await app.inject({ method: 'GET', url: since(-3_600_000), headers: { cookie: cookieA } });
+    expect(lastHour.json<{ features: unknown[] }>().features.length).toBe(collection.features.length);
+    const later = await app.inject({ method: 'GET', url: since(60_000), headers: { cookie: cookieA } });
+    expect(later.json<{ features: unknown[] }>().features).toHaveLength(0);
     const outlines = await app.inject({ method: 'GET', url: '/data/gemeenten.geojson' });
     expect(outlines.statusCode).toBe(200);
     expect(outlines.json<{ features: unknown[] }>().features).toHaveLength(343);

@@ -22,7 +22,7 @@ export function registerMapRoutes(app: HttpApp, deps: { posts: PostService; conf
         summary: 'Located posts as GeoJSON',
         querystring: z.object({
           category: z.enum([...CATEGORY_IDS, 'none']).optional(),
-          since: z.iso.datetime({ offset: true }).optional(),
+          since: z.iso.datetime({ offset: true }).optional().describe('Only posts received at this time or later (a replayed stream keeps its posts\' own times, so the time they were written would leave a replay off the map)'),
           limit: z.coerce.number().int().min(1).max(5000).default(2000),
         }),
       },
@@ -31,10 +31,9 @@ export function registerMapRoutes(app: HttpApp, deps: { posts: PostService; conf
     async (request) => {
       const { organisationId } = requirePrincipal(request);
       const { category, since, limit } = request.query;
-      const page = await deps.posts.list({ organisationId, limit, category, located: true });
-      const sinceMs = since ? Date.parse(since) : undefined;
+      const page = await deps.posts.list({ organisationId, limit, category, located: true, ...(since ? { receivedSince: Date.parse(since) } : {}) });
       const features = page.items
-        .filter((p) => p.analysis?.location && (sinceMs === undefined || Date.parse(p.createdAt) >= sinceMs))
+        .filter((p) => p.analysis?.location)
         .map((p) => ({
           type: 'Feature' as const,
           geometry: { type: 'Point' as const, coordinates: [p.analysis!.location!.lon, p.analysis!.location!.lat] },
