@@ -188,8 +188,9 @@ const tokenInfos: (WordInfo | undefined)[] = [];
  * words), stem bigrams (not of two function words), hashtags (also as stems), emoji, mention
  * handles, character 5-grams of long words (Dutch compounds such as "stroomstoring", typos),
  * keyword-lexicon categories, emergency numbers, the urgency code of a P2000 pager message, and
- * cues (question, exclamation run, a word in capitals, url, time, number, mention). Without a language, Dutch or English is guessed from
- * function words. Pass `into` to refill an existing instance instead of making one. Never throws.
+ * cues (question, exclamation run, a word in capitals, url, time, number, mention). Without a
+ * language, Dutch or English is guessed from function words. Pass `into` to refill an existing
+ * instance instead of making one. Never throws.
  */
 export function extractFeatures(text: string, tokens: readonly Token[], language: StemLanguage | null, into?: PostFeatures): PostFeatures {
   // The word facts per token, in a module-level array reused by every call (calls are synchronous).
