@@ -66,6 +66,10 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     // Untrusted text is shown as text, never as markup.
     await expect.poll(() => feed.getByText('<img src=x onerror=alert(1)> kapot druk', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
+    // The lines carry no language tag: the card names the detected one and marks the text with it.
+    const card = feed.locator('article', { hasText: 'Stroomstoring bij Vredenburg' }).first();
+    await expect.poll(() => card.getByText('Nederlands', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await card.locator('[lang="nl"]').count()).toBeGreaterThan(0);
     expect(pageErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
     await page.screenshot({ path: join(dir, 'feed.png'), fullPage: true });
     await page.close();

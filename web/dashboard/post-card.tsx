@@ -76,9 +76,11 @@ export const PostCard = memo(function PostCard({ post, now, onHashtag, onOpen }:
   const media = post.media
     .map((item) => ({ ...item, safeUrl: safeHttpUrl(item.url) }))
     .filter((item): item is typeof item & { safeUrl: string } => item.safeUrl !== null);
-  const postLanguage = languageName(post.language, language);
+  // The source's own tag, else what the pipeline detected (as the detail panel shows it).
+  const tag = post.language ?? post.analysis?.language ?? null;
+  const postLanguage = languageName(tag, language);
   const absolute = formatAbsoluteTime(post.createdAt, language);
-  const textLang = post.language && LANGUAGE_TAG.test(post.language) ? post.language : undefined;
+  const textLang = tag && LANGUAGE_TAG.test(tag) ? tag : undefined;
   const newTab = t('common.opensInNewTab');
   const analysis = post.analysis;
   // Places named in the text; the one the location already shows is not repeated.

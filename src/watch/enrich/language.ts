@@ -25,6 +25,8 @@ const NONE: DetectedLanguage = Object.freeze({ code: null, confidence: 0 });
 const MIN_LETTERS = 3;
 /** Weight of one marker word against eld's scores, which lie between about 0.3 and 0.9. */
 const MARKER_WEIGHT = 0.1;
+/** How far a language other than Dutch or English must lead the runner-up to be believed. */
+const FOREIGN_MARGIN = 0.05;
 
 /**
  * Builds a detector over an n-gram model. Marker words decide alone when at least two point one
@@ -83,11 +85,7 @@ function detect(scorer: NgramScorer, _text: string, tokens: Token[]): DetectedLa
   let clean = '';
   for (const t of tokens) if (t.kind === 'word') clean = clean.length === 0 ? t.text : `${clean} ${t.text}`;
   const result = scorer(clean);
-  if (!result.reliable) {
-    if (nl > en) return { code: 'nl', confidence: 0.6 };
-    if (en > nl) return { code: 'en', confidence: 0.6 };
-    return NONE;
-  }
+  if (!result.reliable) return markersOnly(nl, en);
   let best: string | null = null;
   let bestScore = 0;
   let second = 0;
@@ -103,7 +101,17 @@ function detect(scorer: NgramScorer, _text: string, tokens: Token[]): DetectedLa
     } else if (score > second) second = score;
   }
   if (best === null) return NONE;
+  // A language other than Dutch or English, nearly tied with the runner-up, is eld guessing on a
+  // few words ("so jealous", "schoenen vies, boeie" came out German): treated as unreliable.
+  if (best !== 'nl' && best !== 'en' && bestScore - second < FOREIGN_MARGIN) return markersOnly(nl, en);
   return { code: best, confidence: Math.min(0.95, 0.5 + (bestScore - second)) };
+}
+
+/** The markers' majority, for when the model cannot tell; null when they are even. */
+function markersOnly(nl: number, en: number): DetectedLanguage {
+  if (nl > en) return { code: 'nl', confidence: 0.6 };
+  if (en > nl) return { code: 'en', confidence: 0.6 };
+  return NONE;
 }
 
 function markerConfidence(count: number): number {

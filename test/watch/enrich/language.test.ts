@@ -61,6 +61,11 @@ describe('detectLanguage', () => {
     expect(right).toBeGreaterThanOrEqual(OTHER_LANGUAGE_LINES.length - 1);
   });
 
+  it('does not take a near tie on a few words for German: the markers decide, else null', () => {
+    for (const text of ['schoenen vies, boeie', 'so jealous', 'die roze bollen 🤩']) expect(detectLanguage(text).code, text).not.toBe('de');
+    expect(detectLanguage('Polizei sperrt die Straße ab').code).toBe('de');
+  });
+
   it('never throws on arbitrary Unicode and keeps confidence in 0–1', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 120 }), (text) => {
