@@ -75,6 +75,28 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     await page.close();
   });
 
+  it('corrects a classification in the post detail: the new category shows at once and is kept', async () => {
+    const page = await browser.newPage();
+    await signIn(page);
+    const feed = page.getByRole('list', { name: 'Berichten: Alle berichten' });
+    await feed.waitFor({ state: 'attached', timeout: 15_000 });
+    const card = () => feed.locator('article', { hasText: 'Stroomstoring bij Vredenburg' }).first();
+    await card().getByRole('button', { name: 'Details' }).click();
+    const detail = page.getByRole('dialog');
+    await detail.getByRole('button', { name: 'Corrigeer' }).click();
+    await detail.getByLabel('Juiste categorie').selectOption({ label: 'Brand' });
+    await detail.getByLabel('Prioriteit (niet verplicht)').selectOption({ label: 'Hoog' });
+    await detail.getByRole('button', { name: 'Correctie opslaan' }).click();
+    await detail.getByText('Opgeslagen. Nieuwe classificatie: Brand, prioriteit Hoog.').waitFor({ timeout: 10_000 });
+    // Stored: after a reload the post is a fire of high priority, marked as judged.
+    await page.reload();
+    await feed.waitFor({ state: 'attached', timeout: 15_000 });
+    await expect.poll(() => card().innerText(), { timeout: 15_000 }).toMatch(/Categorie:\s*Brand\s*Prioriteit:\s*Hoog[\s\S]*beoordeeld/);
+    await card().getByRole('button', { name: 'Details' }).click();
+    await detail.getByText('Eerder beoordeeld', { exact: false }).waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
   it('switches the dashboard to English', async () => {
     const page = await browser.newPage();
     await signIn(page);

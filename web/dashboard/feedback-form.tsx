@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, type ApiClient, type Post, type Priority } from '../ui/api.ts';
 import { useT } from '../ui/i18n/language.tsx';
-import { CATEGORY_IDS, CATEGORY_LABELS, PRIORITIES, PRIORITY_LABELS, type CategoryOrNone } from '../ui/taxonomy.ts';
+import { CategoryOptions, PriorityOptions } from '../ui/taxonomy-options.tsx';
+import type { CategoryOrNone } from '../ui/taxonomy.ts';
 import { errorMessage } from './error-message.ts';
 
 export interface FeedbackFormProps {
@@ -96,11 +97,7 @@ export function FeedbackForm({ api, post, onSaved, onUnauthorized }: FeedbackFor
               {t('detail.correct.category')}
             </label>
             <select id={`${ids}-label`} ref={labelField} className="field__input" value={label} onChange={(event) => setLabel(event.target.value as CategoryOrNone)}>
-              {CATEGORY_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {t(CATEGORY_LABELS[id])}
-                </option>
-              ))}
+              <CategoryOptions />
               <option value="none">{t('category.none')}</option>
             </select>
           </div>
@@ -116,11 +113,7 @@ export function FeedbackForm({ api, post, onSaved, onUnauthorized }: FeedbackFor
               onChange={(event) => setPriority(event.target.value as Priority | '')}
             >
               <option value="">{t('detail.correct.keepPriority')}</option>
-              {PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(PRIORITY_LABELS[p])}
-                </option>
-              ))}
+              <PriorityOptions />
             </select>
           </div>
           <div className="feedback__actions">

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../ui/i18n/language.tsx';
-import { CATEGORY_IDS, CATEGORY_LABELS, type CategoryId } from '../../ui/taxonomy.ts';
+import { CategoryOptions } from '../../ui/taxonomy-options.tsx';
+import type { CategoryId } from '../../ui/taxonomy.ts';
 import { MAX_HEADLINE, topicLabelKey, TOPICS, toggle, type ComposerState, type FormError, type TextFields } from './composer-form.ts';
 import { CERTAINTIES, CHANNEL_KINDS, SEVERITIES, URGENCIES, type ChannelInfo, type ChannelKind } from './send-api.ts';
 
@@ -88,11 +89,7 @@ export function ClassificationFieldset({ state, onChange }: { state: ComposerSta
             {t('send.cap.category')}
           </label>
           <select id={`${ids}-category`} className="field__input" value={state.category} onChange={(event) => onChange({ category: event.target.value as CategoryId })}>
-            {CATEGORY_IDS.map((c) => (
-              <option key={c} value={c}>
-                {t(CATEGORY_LABELS[c])}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </div>
         <div className="field">

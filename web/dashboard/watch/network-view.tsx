@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { formatNumber, shortPseudonym } from '../../ui/format.ts';
 import { useT } from '../../ui/i18n/language.tsx';
-import { CATEGORY_IDS, CATEGORY_LABELS } from '../../ui/taxonomy.ts';
+import { CategoryOptions } from '../../ui/taxonomy-options.tsx';
 import { forceLayout } from './force-layout.ts';
 import type { NetworkNode, SignalsApi } from './signals-api.ts';
 import { useResource } from './use-resource.ts';
@@ -51,11 +51,7 @@ export function NetworkView({ signals, onUnauthorized }: { signals: SignalsApi; 
           </label>
           <select id={`${ids}-category`} className="field__input" value={category} onChange={(event) => setCategory(event.target.value)}>
             <option value="">{t('network.allCategories')}</option>
-            {CATEGORY_IDS.map((c) => (
-              <option key={c} value={c}>
-                {t(CATEGORY_LABELS[c])}
-              </option>
-            ))}
+            <CategoryOptions />
           </select>
         </div>
         {resource.status === 'loading' && <p role="status">{t('common.loading')}</p>}

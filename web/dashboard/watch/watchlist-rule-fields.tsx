@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../ui/i18n/language.tsx';
-import { PRIORITIES, PRIORITY_LABELS, type Priority } from '../../ui/taxonomy.ts';
+import { PriorityOptions } from '../../ui/taxonomy-options.tsx';
+import type { Priority } from '../../ui/taxonomy.ts';
 import { newSecret, SECRET_PLACEHOLDER, type FormField, type FormProblem, type RuleForm } from './watchlist-form.ts';
 
 interface RuleFieldsProps {
@@ -62,11 +63,7 @@ export function RuleFields({ index, rule, onChange, onRemove, fieldId, problemOf
             {t('watchlists.minPriority')}
           </label>
           <select id={`${ids}-priority`} className="field__input alerts-narrow" value={rule.minPriority} onChange={(e) => onChange({ minPriority: e.target.value as Priority })}>
-            {PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t(PRIORITY_LABELS[p])}
-              </option>
-            ))}
+            <PriorityOptions />
           </select>
         </div>
       )}
