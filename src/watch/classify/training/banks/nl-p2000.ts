@@ -41,7 +41,8 @@ export const NL_P2000: Bank[] = [
   bank('fire', 'medium', 36, [
     `!h P 1 ${BDH} {Brand woning|Gebouwbrand|Brand bedrijfspand|Brand winkel|Woningbrand|Brand schuur} ${WHERE} ${CAPCODE}`,
     `!c P 1 ${BDH} {Brand woning (persoon in woning)|Gebouwbrand (personen in gevaar)|Uitslaande brand|Brand flat (meerdere verdiepingen)} $pager_street $city ${CAPCODE}`,
-    `P 1 ${BDH} {Brandgerucht binnen|Rookontwikkeling|Brandgerucht|Rook uit dak} ${WHERE} ${CAPCODE}`,
+    `P 1 ${BDH} {Brandgerucht binnen|Brandgerucht|Brandmelding} ${WHERE} ${CAPCODE}`,
+    `!h P 1 ${BDH} {Rookontwikkeling|Rook uit dak|Rookontwikkeling woning} ${WHERE} ${CAPCODE}`,
     `!h P 1 ${BDH} {Autobrand|Voertuigbrand|Brand bestelbus} $pager_street $city ${CAPCODE}`,
     `!l P 2 ${BDH} {Buitenbrand (container)|Buitenbrand (afval)|Bermbrand|Buitenbrand (prullenbak)|Buitenbrand (struiken)} ${WHERE} ${CAPCODE}`,
     `PRIO 1 {BR woning (Rookmelder)|OMS (automatische melding)|BR gebouw (Rookmelder)} $pager_street $city`,
