@@ -107,7 +107,7 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('has no WCAG 2.1 A/AA violations (axe-core) on the login page, the feed and the citizen app', async () => {
+  it('has no WCAG 2.1 A/AA violations (axe-core) on the login page, the feed, a post detail with its correction form and the citizen app', async () => {
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     const axe = async () => {
@@ -125,8 +125,15 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     await page.getByLabel('E-mailadres').fill(EMAIL);
     await page.getByLabel('Wachtwoord').fill(PASSWORD);
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('list', { name: 'Berichten: Alle berichten' }).waitFor({ state: 'attached', timeout: 15_000 });
+    const feed = page.getByRole('list', { name: 'Berichten: Alle berichten' });
+    await feed.waitFor({ state: 'attached', timeout: 15_000 });
     expect(await axe()).toEqual([]);
+    // The post detail with the correction form open: the explanation chart, the selects, the feedback.
+    await feed.locator('article').first().getByRole('button', { name: 'Details' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Corrigeer' }).click();
+    await page.getByRole('dialog').getByLabel('Juiste categorie').waitFor();
+    expect(await axe()).toEqual([]);
+    await page.keyboard.press('Escape');
     await page.goto(`${base}/citizen/`);
     await page.getByRole('main').waitFor();
     expect(await axe()).toEqual([]);
