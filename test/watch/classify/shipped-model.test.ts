@@ -51,4 +51,12 @@ describe('the shipped classifier', () => {
     expect(['high', 'critical']).toContain(fire.priority);
     expect(fire.features).toContain('p2000:P1');
   });
+
+  it('tells a fire from what lamps, candles and the sun do ("branden")', () => {
+    const model = Classifier.load();
+    const said = (text: string) => model.classify({ text, language: 'nl' });
+    expect(said('De lantaarnpaal bij de Vismarkt brandt al tien dagen niet').category).not.toBe('fire');
+    expect(said('kaarsje aangestoken voor mijn oma vanavond').relevant).toBe(false);
+    expect(said('het huis van de buren brandt, rook overal').category).toBe('fire');
+  });
 });

@@ -16,6 +16,7 @@ import { NL_EXTRA, NL_NONE_EXTRA } from './banks/nl-extra.ts';
 import { NL_HAZARDS } from './banks/nl-hazards.ts';
 import { NL_NONE } from './banks/nl-none.ts';
 import { NL_OTHER } from './banks/nl-other.ts';
+import { NL_FALSE_FRIENDS } from './banks/nl-false-friends.ts';
 import { NL_P2000 } from './banks/nl-p2000.ts';
 import { NL_PEOPLE } from './banks/nl-people.ts';
 import { SLOTS } from './banks/slots.ts';
@@ -34,7 +35,8 @@ export interface CorpusPost {
 
 /**
  * The first banks, each with its extra phrasings, plus a bank of the extra `none` phrasings per
- * language; the P2000 banks last, so that adding them left every earlier post as it was.
+ * language; the P2000 and false-friend banks last, so that adding them left every earlier post
+ * as it was.
  */
 export const BANKS: Bank[] = [
   ...[...NL_HAZARDS, ...NL_PEOPLE, ...NL_OTHER].map((b) => withExtra(b, NL_EXTRA[b.label as CategoryId])),
@@ -44,6 +46,7 @@ export const BANKS: Bank[] = [
   ...EN_NONE,
   { label: 'none', language: 'en', priority: null, count: 60, emoji: ['😊', '🎉', '☀️', '😂'], hashtags: ['#weekend', '#summer'], templates: EN_NONE_EXTRA },
   ...NL_P2000,
+  ...NL_FALSE_FRIENDS,
 ];
 
 function withExtra(bank: Bank, extra: readonly string[]): Bank {
