@@ -7,6 +7,7 @@ import { classifyBench } from './classify.ts';
 import { enrichBench } from './enrich.ts';
 import { replayBench } from './replay.ts';
 import { signalsBench } from './signals.ts';
+import { storageModelsBench } from './storage-models.ts';
 import { tipsBench } from './tips.ts';
 import { watchBench } from './watch.ts';
 import { dispatchBench } from './dispatch.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   enrich: enrichBench,
   classify: classifyBench,
   watch: watchBench,
+  storage: storageModelsBench,
   signals: signalsBench,
   broadcast: broadcastBench,
   tips: tipsBench,
