@@ -91,7 +91,7 @@ async function createBus(config: Config, database: Database, clock: Clock, log: 
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
   const log = overrides.log ?? createLogger(config.logLevel);
   const clock = overrides.clock ?? systemClock;
-  const database = overrides.database ?? openDatabase(config.database, (error) => log.warn({ err: error }, 'idle database connection closed by the server'));
+  const database = overrides.database ?? openDatabase(config.database, (error) => log.warn({ err: error }, 'database background error (an idle connection closed by the server, or the WAL checkpointer stopped)'));
   try {
     if (overrides.migrate ?? true) {
       const applied = await migrateToLatest(database);

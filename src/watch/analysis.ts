@@ -24,6 +24,32 @@ export interface Analysis {
   feedback: { label: string; priority: Priority | null; at: string } | null;
 }
 
-
 /** A post with its analysis (null until the pipeline has seen it). */
 export type AnalysedPost = Post & { analysis: Analysis | null };
+
+/**
+ * The post with `analysis`, field by field: one object of one shape per post on the pipeline's
+ * path, where a spread copied the fields generically.
+ */
+export function withAnalysis(p: Post, analysis: Analysis | null): AnalysedPost {
+  return {
+    id: p.id,
+    organisationId: p.organisationId,
+    source: p.source,
+    sourceId: p.sourceId,
+    url: p.url,
+    authorPseudonym: p.authorPseudonym,
+    text: p.text,
+    language: p.language,
+    createdAt: p.createdAt,
+    receivedAt: p.receivedAt,
+    location: p.location,
+    hashtags: p.hashtags,
+    mentions: p.mentions,
+    media: p.media,
+    replyTo: p.replyTo,
+    repostOf: p.repostOf,
+    quoteOf: p.quoteOf,
+    analysis,
+  };
+}

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BusEvent } from '#platform/bus/events.ts';
 import type { AnalysedPost } from '#watch/analysis.ts';
 import '#watch/events.ts';
-import { insertAnalyses, toAnalysisRow } from '#watch/pipeline/analysis-store.ts';
+import { insertAnalyses } from '#watch/pipeline/analysis-store.ts';
 import { insertNewPosts } from '#watch/post-store.ts';
 import type { Post } from '#watch/post.ts';
 import { testTransports, useTestBuses } from '#test/support/buses.ts';
@@ -46,7 +46,7 @@ for (const transport of testTransports()) {
         }));
         await tdb.database.transaction(async (tx) => {
           await insertNewPosts(tx, posts);
-          await insertAnalyses(tx, analysed.map((p) => toAnalysisRow(p.id, ORG, p.analysis!, '2026-07-04T20:00:01.000Z')));
+          await insertAnalyses(tx, analysed, '2026-07-04T20:00:01.000Z');
         });
         return analysed;
       }

@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ManualClock } from '#core/clock.ts';
-import { insertAnalyses, toAnalysisRow, fromAnalysisRow } from '#watch/pipeline/analysis-store.ts';
+import { explanationJson, fromAnalysisRow, insertAnalyses } from '#watch/pipeline/analysis-store.ts';
 import { findPostsByIds } from '#watch/post-store.ts';
-import type { Analysis } from '#watch/analysis.ts';
+import { withAnalysis, type Analysis } from '#watch/analysis.ts';
 import { createTestContext, seedOrganisation, type TestContext } from '#test/support/context.ts';
 import { buildIncomingPost } from '#test/support/posts.ts';
 import { describeEachStore } from '#test/support/stores.ts';
@@ -94,13 +95,22 @@ describeEachStore('watch pipeline storage: posts, identities, analyses', (store)
       nearDuplicateOf: null,
       feedback: null,
     };
-    const rows = stored.map((p) => toAnalysisRow(p.id, organisationId, analysis, '2026-07-04T20:00:01.000Z'));
-    const first = await t.ctx.database.transaction((tx) => insertAnalyses(tx, rows));
+    const analysed = stored.map((p) => withAnalysis(p, analysis));
+    const first = await t.ctx.database.transaction((tx) => insertAnalyses(tx, analysed, '2026-07-04T20:00:01.000Z'));
     expect([...first].sort()).toEqual(stored.map((p) => p.id).sort());
-    const again = await t.ctx.database.transaction((tx) => insertAnalyses(tx, rows));
+    const again = await t.ctx.database.transaction((tx) => insertAnalyses(tx, analysed, '2026-07-04T20:00:01.000Z'));
     expect(again.size).toBe(0);
     const back = await t.ctx.database.db.selectFrom('post_analysis').selectAll().where('post_id', '=', stored[0]!.id).executeTakeFirstOrThrow();
     expect(fromAnalysisRow(back)).toEqual(analysis);
     expect(back.analysed_at).toBe('2026-07-04T20:00:01.000Z');
   });
+});
+
+it('writes an explanation exactly as JSON.stringify does, for any feature names and weights', () => {
+  const item = fc.record({ feature: fc.string({ unit: 'binary' }), weight: fc.oneof(fc.double(), fc.integer(), fc.constantFrom(0, -0, 0.1, 1e21, 1e-7)) });
+  fc.assert(
+    fc.property(fc.array(item, { maxLength: 10 }), (items) => {
+      expect(explanationJson(items)).toBe(JSON.stringify(items));
+    }),
+  );
 });

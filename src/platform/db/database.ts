@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import { postgresDialect, sqliteDialect, type Dialect } from './dialect.ts';
 import type { Schema } from './schema.ts';
+import { WalCheckpointer } from './wal-checkpointer.ts';
 
 export type Db = Kysely<Schema>;
 
@@ -35,7 +36,14 @@ export class Database {
     readonly dialect: Dialect,
     /** The SQLite connection under `db` (null on PostgreSQL), for `Tx.prepared`. */
     private readonly sqlite: BetterSqlite3.Database | null = null,
+    /** For a SQLite file: checkpoints its WAL on a thread of its own under sustained writes. */
+    private readonly checkpointer: WalCheckpointer | null = null,
   ) {}
+
+  /** True while a SQLite file's WAL is checkpointed on a thread of its own (see WalCheckpointer). */
+  get checkpointingInBackground(): boolean {
+    return this.checkpointer?.running ?? false;
+  }
 
   private prepared(sqlText: string): BetterSqlite3.Statement | null {
     if (this.sqlite === null) return null;
@@ -56,18 +64,22 @@ export class Database {
   async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: Array<() => void> = [];
     const result = await this.db.transaction().execute((trx) => fn({ db: trx, onCommit: (hook) => hooks.push(hook), prepared: (sqlText) => this.prepared(sqlText) }));
+    this.checkpointer?.noteCommit();
     for (const hook of hooks) hook();
     return result;
   }
 
   async close(): Promise<void> {
+    // Its connection first: the writer's close then checkpoints and removes the WAL as the last one.
+    await this.checkpointer?.stop();
     await this.db.destroy();
   }
 }
 
 /**
  * Opens the configured store. SQLite files get WAL journaling so readers never block the writer.
- * `onBackgroundError` hears of pooled PostgreSQL connections that broke while idle.
+ * `onBackgroundError` hears of pooled PostgreSQL connections that broke while idle, and of a
+ * SQLite WAL checkpointer that stopped (the writer then checkpoints itself again).
  */
 export function openDatabase(config: DatabaseConfig, onBackgroundError: (error: Error) => void = () => {}): Database {
   if (config.driver === 'sqlite') {
@@ -79,7 +91,8 @@ export function openDatabase(config: DatabaseConfig, onBackgroundError: (error: 
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteDialect, sqlite);
+    const checkpointer = config.path === ':memory:' ? null : new WalCheckpointer(sqlite, config.path, { onError: onBackgroundError });
+    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteDialect, sqlite, checkpointer);
   }
   const pool = new pg.Pool({
     connectionString: config.url,

@@ -1,7 +1,7 @@
 import type { CategoryId, Priority } from '#core/taxonomy.ts';
 import type { Db, Tx } from '#platform/db/database.ts';
 import type { PostAnalysisTable } from '#watch/tables.ts';
-import type { Analysis } from '../analysis.ts';
+import type { AnalysedPost, Analysis, ExplanationItem } from '../analysis.ts';
 
 export function toAnalysisRow(postId: string, organisationId: string, a: Analysis, analysedAt: string): PostAnalysisTable {
   return {
@@ -13,8 +13,8 @@ export function toAnalysisRow(postId: string, organisationId: string, a: Analysi
     category: a.category,
     priority: a.priority,
     confidence: a.confidence,
-    explanation: JSON.stringify(a.explanation),
-    places: JSON.stringify(a.places),
+    explanation: explanationJson(a.explanation),
+    places: placesJson(a.places),
     lat: a.location?.lat ?? null,
     lon: a.location?.lon ?? null,
     location_precision: a.location?.precision ?? null,
@@ -25,6 +25,24 @@ export function toAnalysisRow(postId: string, organisationId: string, a: Analysi
     feedback_at: a.feedback?.at ?? null,
     analysed_at: analysedAt,
   };
+}
+
+/**
+ * The explanation as JSON, exactly as `JSON.stringify` writes it (a property test holds them
+ * equal), built by hand: the pipeline writes one per post, and this takes half the time.
+ */
+export function explanationJson(items: readonly ExplanationItem[]): string {
+  let json = '[';
+  for (let i = 0; i < items.length; i++) {
+    const { feature, weight } = items[i]!;
+    json += `${i === 0 ? '' : ','}{"feature":${JSON.stringify(feature)},"weight":${Number.isFinite(weight) ? String(weight) : 'null'}}`;
+  }
+  return `${json}]`;
+}
+
+/** The places named, as JSON (most posts name none). */
+function placesJson(places: Analysis['places']): string {
+  return places.length === 0 ? '[]' : JSON.stringify(places);
 }
 
 type AnalysisColumns = Omit<PostAnalysisTable, 'post_id' | 'organisation_id' | 'analysed_at'>;
@@ -46,24 +64,27 @@ export function fromAnalysisRow(row: AnalysisColumns): Analysis {
 }
 
 /**
- * Inserts analyses not stored yet (a redelivered batch changes nothing) of posts still stored (a
- * replay reset may have deleted some since they were announced) inside `tx`; returns the post ids
- * inserted. SQLite takes one prepared row insert per analysis (cheaper than building a multi-row
- * insert with the query builder), and the foreign key tells it of a deleted post; PostgreSQL
- * takes multi-row inserts of the posts it finds (a failed statement there fails the transaction).
+ * Inserts the analyses of `posts` not stored yet (a redelivered batch changes nothing) of posts
+ * still stored (a replay reset may have deleted some since they were announced) inside `tx`;
+ * returns the post ids inserted. SQLite takes one prepared row insert per analysis, bound
+ * straight from the analysis (cheaper than building a multi-row insert with the query builder,
+ * or a row object first), and the foreign key tells it of a deleted post; PostgreSQL takes
+ * multi-row inserts of the posts it finds (a failed statement there fails the transaction).
  */
-export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise<Set<string>> {
+export async function insertAnalyses(tx: Tx, posts: readonly AnalysedPost[], analysedAt: string): Promise<Set<string>> {
   const inserted = new Set<string>();
   const insert = tx.prepared(INSERT_ANALYSIS);
   if (insert) {
-    // Positional parameters: binding by name looks each of the 19 up on the row object.
-    for (const r of rows) {
+    // Positional parameters, in the order of ANALYSIS_COLUMNS.
+    for (const post of posts) {
+      const a = post.analysis!;
+      const at = a.location;
       try {
         const done = insert.run(
-          r.post_id, r.organisation_id, r.language, r.relevant, r.relevance, r.category, r.priority, r.confidence, r.explanation, r.places,
-          r.lat, r.lon, r.location_precision, r.place_name, r.near_duplicate_of, r.feedback_label, r.feedback_priority, r.feedback_at, r.analysed_at,
+          post.id, post.organisationId, a.language, a.relevant ? 1 : 0, a.relevance, a.category, a.priority, a.confidence, explanationJson(a.explanation), placesJson(a.places),
+          at?.lat ?? null, at?.lon ?? null, at?.precision ?? null, at?.placeName ?? null, a.nearDuplicateOf, a.feedback?.label ?? null, a.feedback?.priority ?? null, a.feedback?.at ?? null, analysedAt,
         );
-        if (done.changes > 0) inserted.add(r.post_id);
+        if (done.changes > 0) inserted.add(post.id);
       } catch (error) {
         // The post is gone: on SQLite a failed statement undoes only itself, not the transaction.
         if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
@@ -71,6 +92,7 @@ export async function insertAnalyses(tx: Tx, rows: PostAnalysisTable[]): Promise
     }
     return inserted;
   }
+  const rows = posts.map((p) => toAnalysisRow(p.id, p.organisationId, p.analysis!, analysedAt));
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
     const chunk = from === 0 && rows.length <= INSERT_CHUNK ? rows : rows.slice(from, from + INSERT_CHUNK);
     const stored = new Set((await tx.db.selectFrom('posts').select('id').where('id', 'in', chunk.map((r) => r.post_id)).execute()).map((r) => r.id));

@@ -5,11 +5,11 @@ import type { Database } from '#platform/db/database.ts';
 import type { Logger } from '#platform/log.ts';
 import type { Classifier } from '../classify/index.ts';
 import type { Enricher } from '../enrich/enrich.ts';
-import type { AnalysedPost } from '../analysis.ts';
+import { withAnalysis, type AnalysedPost } from '../analysis.ts';
 import { analysedEventPayloads } from '../events.ts';
 import type { Post } from '../post.ts';
 import { analyse } from './analyse.ts';
-import { insertAnalyses, toAnalysisRow } from './analysis-store.ts';
+import { insertAnalyses } from './analysis-store.ts';
 import type { ClassifierRegistry } from './classifiers.ts';
 
 export const PIPELINE_CONSUMER = 'watch.analyse';
@@ -72,10 +72,10 @@ export class WatchPipeline {
         organisationId = post.organisationId;
         classifier = await classifiers.forOrganisation(organisationId);
       }
-      results.push({ ...post, analysis: analyse(post, enricher, classifier) });
+      results.push(withAnalysis(post, analyse(post, enricher, classifier)));
     }
     await database.transaction(async (tx) => {
-      const inserted = await insertAnalyses(tx, results.map((r) => toAnalysisRow(r.id, r.organisationId, r.analysis!, analysedAt)));
+      const inserted = await insertAnalyses(tx, results, analysedAt);
       for (const [org, fresh] of runsByOrganisation(results.filter((r) => inserted.has(r.id)))) {
         await bus.publishMany(tx, 'posts.analysed', analysedEventPayloads(fresh).map((payload) => ({ payload, organisationId: org })));
       }
