@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,4 +115,23 @@ describe('WalCheckpointer', () => {
     expect(again.prepare('select count(*) as n from t').get()).toEqual({ n: 8000 });
     again.close();
   });
+});
+
+it('loses no committed write when the process is killed (kill -9) while it checkpoints', { timeout: 60_000 }, async () => {
+  const path = join(dir, 'k.db');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/wal-writer.ts', path], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  let committed = 0;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const numbers = chunk.trim().split('\n').map(Number).filter(Number.isFinite);
+    if (numbers.length > 0) committed = Math.max(committed, numbers[numbers.length - 1]!);
+  });
+  await until(() => committed >= 20_000, 45_000);
+  child.kill('SIGKILL');
+  await new Promise((done) => child.once('exit', done));
+  const db = new BetterSqlite3(path);
+  expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  const { n } = db.prepare('select count(*) as n from t').get() as { n: number };
+  expect(n).toBeGreaterThanOrEqual(committed);
+  expect(n % 100).toBe(0);
+  db.close();
 });
