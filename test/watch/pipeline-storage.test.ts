@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { CompiledQuery } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ManualClock } from '#core/clock.ts';
 import { explanationJson, fromAnalysisRow, insertAnalyses } from '#watch/pipeline/analysis-store.ts';
-import { findPostsByIds } from '#watch/post-store.ts';
+import { findPostsByIds, postQuery, type PostQuery } from '#watch/post-store.ts';
 import { withAnalysis, type Analysis } from '#watch/analysis.ts';
 import { createTestContext, seedOrganisation, type TestContext } from '#test/support/context.ts';
 import { buildIncomingPost } from '#test/support/posts.ts';
@@ -25,6 +26,37 @@ describeEachStore('watch pipeline storage: posts, identities, analyses', (store)
 
   const identities = () => t.ctx.database.db.selectFrom('author_identities').selectAll().where('organisation_id', '=', organisationId).execute();
   const events = (type: string) => t.ctx.database.db.selectFrom('outbox').select('payload').where('type', '=', type).where('organisation_id', '=', organisationId).orderBy('seq').execute();
+
+  it('reads a column of one category or one priority newest first, page by page, along the analysis index', async () => {
+    // 30 posts: every third a fire (high), every fifth critical medical, the rest not relevant.
+    const { stored } = await t.ctx.watch.posts.ingestNow(organisationId, Array.from({ length: 30 }, (_, i) => buildIncomingPost({ text: `post ${i}` })));
+    const base: Analysis = { relevant: false, relevance: 0.1, category: null, priority: 'low', confidence: 0.9, explanation: [], language: 'nl', places: [], location: null, nearDuplicateOf: null, feedback: null };
+    const kindOf = (i: number): Analysis =>
+      i % 3 === 0 ? { ...base, relevant: true, category: 'fire', priority: 'high' } : i % 5 === 0 ? { ...base, relevant: true, category: 'medical', priority: 'critical' } : base;
+    await t.ctx.database.transaction((tx) => insertAnalyses(tx, stored.map((p, i) => withAnalysis(p, kindOf(i))), '2026-07-04T20:00:01.000Z'));
+    // Newest first is by id (time-ordered; within one millisecond, as here, in no particular order).
+    const ids = (filter: (i: number) => boolean) => stored.filter((_, i) => filter(i)).map((p) => p.id).sort().reverse();
+    const page = async (q: Partial<PostQuery>) => (await t.ctx.watch.posts.list({ organisationId, limit: 4, ...q })).items.map((p) => p.id);
+
+    const fires = ids((i) => i % 3 === 0);
+    expect(await page({ category: 'fire' })).toEqual(fires.slice(0, 4));
+    expect(await page({ category: 'fire', before: fires[3] })).toEqual(fires.slice(4, 8));
+    expect(await page({ category: 'fire', after: fires[5] })).toEqual(fires.slice(1, 5).reverse());
+    expect(await page({ category: 'weather' })).toEqual([]);
+    expect(await page({ priority: ['critical'] })).toEqual(ids((i) => i % 3 !== 0 && i % 5 === 0).slice(0, 4));
+    expect(await page({ priority: ['critical', 'high'] })).toEqual(ids((i) => i % 3 === 0 || i % 5 === 0).slice(0, 4));
+    expect(await page({ category: 'none' })).toEqual(ids((i) => i % 3 !== 0 && i % 5 !== 0).slice(0, 4));
+
+    if (store === 'sqlite') {
+      const plan = async (q: Partial<PostQuery>) => {
+        const compiled = postQuery(t.ctx.database.db, t.ctx.database.dialect, { organisationId, limit: 50, ...q }).compile();
+        const result = await t.ctx.database.db.executeQuery(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+        return JSON.stringify(result.rows);
+      };
+      expect(await plan({ category: 'fire' })).toContain('post_analysis_org_category');
+      expect(await plan({ priority: ['critical'] })).toContain('post_analysis_org_priority');
+    }
+  });
 
   it('stores every field of a post once, and announces it once', async () => {
     const incoming = buildIncomingPost({ url: 'https://mastodon.example/@a/1', hashtags: ['zomerfeest'], mentions: ['gemeente'], media: [{ url: 'https://x.example/1.jpg', type: 'image' }], location: { lat: 52.09, lon: 5.12, precision: 'exact', placeName: 'Neude' }, replyTo: 'r1', repostOf: null, quoteOf: 'q1' });
