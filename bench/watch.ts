@@ -143,6 +143,8 @@ async function endToEndChild(dir: string, n: number, label: string): Promise<End
     // The organisation's model is built once per process (the base model is trained from the
     // shipped corpus); a running service has it already, so it is not part of the throughput.
     await ctx.watch.classifiers.forOrganisation(org.id);
+    // Likewise the analysis thread, which loads its own gazetteer and model when the service starts.
+    await ctx.watch.pipeline.ready();
     const started = performance.now();
     const cpu = process.cpuUsage();
     const cursor = await ctx.watch.replay.run({ organisationId: org.id, file, speed: 0, batchSize: 1000 });

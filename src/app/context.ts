@@ -13,6 +13,7 @@ import { Gazetteer } from '#watch/enrich/gazetteer.ts';
 // The watch events' codecs (posts stored and sent as ids), which every transport needs.
 import '#watch/events.ts';
 import { FeedbackService } from '#watch/feedback-service.ts';
+import { InlineAnalyser, ThreadAnalyser } from '#watch/pipeline/analysers.ts';
 import { ClassifierRegistry } from '#watch/pipeline/classifiers.ts';
 import { WatchPipeline } from '#watch/pipeline/watch-pipeline.ts';
 import { PostService } from '#watch/post-service.ts';
@@ -106,8 +107,12 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     const vault = new IdentityVault({ database, audit, clock, pseudonymKey, retentionDays: config.identityRetentionDays });
     const posts = new PostService({ database, bus, clock, vault });
     const classifiers = new ClassifierRegistry({ database });
-    const enricher = new Enricher({ gazetteer: Gazetteer.load() });
-    const pipeline = new WatchPipeline({ database, bus, enricher, classifiers, clock, log: log.child({ component: 'pipeline' }) });
+    // The gazetteer (and the near-duplicate memory) live where the analysis runs.
+    const inline = () => new InlineAnalyser({ enricher: new Enricher({ gazetteer: Gazetteer.load() }), classifiers });
+    const analyser = config.analysisThread
+      ? new ThreadAnalyser({ classifiers, fallback: inline, onError: (error) => log.error({ err: error }, 'analysis thread could not start; posts are analysed on the main thread') })
+      : inline();
+    const pipeline = new WatchPipeline({ database, bus, analyser, clock, log: log.child({ component: 'pipeline' }) });
     const feedback = new FeedbackService({ database, bus, posts, classifiers, clock });
     const replay = new ReplayConnector({ database, posts, pseudonyms, clock, log: log.child({ component: 'replay' }) });
     const connectors = new ConnectorService({ database, bus, audit, clock, kinds: connectorKinds });
@@ -144,6 +149,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         await runner.stop();
         await jobs.close();
         await bus.close();
+        await pipeline.close();
         await database.close();
       },
     };

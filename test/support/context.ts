@@ -11,10 +11,14 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A full context on a fresh test database with the in-process bus; `env` overrides config variables. */
+/**
+ * A full context on a fresh test database with the in-process bus; `env` overrides config
+ * variables. Posts are analysed inline unless `env` asks for the analysis thread (its start, about
+ * a second, is for the tests that are about it).
+ */
 export async function createTestContext(store: StoreKind, options: { env?: Record<string, string>; clock?: Clock; channels?: ContextOverrides['channels'] } = {}): Promise<TestContext> {
   const tdb = await createTestDatabase(store);
-  const config: Config = loadConfig({ WAAKZAAM_WEB_DIR: './test/support/no-web', ...options.env });
+  const config: Config = loadConfig({ WAAKZAAM_WEB_DIR: './test/support/no-web', WAAKZAAM_ANALYSIS_THREAD: 'false', ...options.env });
   const clock = options.clock ?? systemClock;
   const bus = new MemoryBus({ database: tdb.database, clock, log: silentLog, pollMs: 50 });
   const ctx = await createContext(config, { database: tdb.database, bus, log: silentLog, clock, migrate: false, channels: options.channels });
@@ -25,6 +29,7 @@ export async function createTestContext(store: StoreKind, options: { env?: Recor
       await ctx.send.close();
       await ctx.jobs.close();
       await bus.close();
+      await ctx.watch.pipeline.close();
       await tdb.drop();
     },
   };

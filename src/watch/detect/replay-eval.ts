@@ -54,7 +54,7 @@ export function evaluateReplay(lines: Iterable<string>, options: { events?: Trut
     const id = parsed.line.id;
     posts.set(id, { eventId: truth?.eventId ?? null, at });
     const incoming = normaliseReplayLine(parsed.line, pseudonyms);
-    const analysis = analyse({ ...incoming, id, organisationId: 'eval', receivedAt: incoming.createdAt }, enricher, classifier);
+    const analysis = analyse({ id, organisationId: 'eval', text: incoming.text, language: incoming.language, location: incoming.location }, enricher, classifier);
     if (!analysis.relevant || analysis.category === null) continue;
     for (const change of detector.observe({ id, at, category: analysis.category, location: analysis.location })) {
       const entry = signals.get(change.signal.id) ?? { state: change.signal, postIds: [] };

@@ -5,8 +5,11 @@ import type { Post } from '../post.ts';
 
 const EXPLANATION_SIZE = 8;
 
+/** What analysis reads of a post: all an analysis thread is sent. */
+export type AnalysablePost = Pick<Post, 'id' | 'organisationId' | 'text' | 'language' | 'location'>;
+
 /** Enriches and classifies one post (pure apart from the near-duplicate index inside the enricher). */
-export function analyse(post: Post, enricher: Enricher, classifier: Classifier): Analysis {
+export function analyse(post: AnalysablePost, enricher: Enricher, classifier: Classifier): Analysis {
   const enrichment = enricher.enrich({ id: post.id, organisationId: post.organisationId, text: post.text, language: post.language, location: post.location });
   const language = enrichment.language.code;
   const result = classifier.classify({ text: post.text, language, tokens: enrichment.tokens });

@@ -20,6 +20,8 @@ export class ClassifierRegistry {
   private base: Classifier | undefined;
   private readonly models = new Map<string, Promise<Classifier>>();
   private readonly applied = new Map<string, Set<string>>();
+  /** Per organisation, the feedback learnt, in the order learnt (an analysis thread replays it). */
+  private readonly learnt = new Map<string, FeedbackExample[]>();
 
   constructor(private readonly options: { database: Database; load?: () => Classifier }) {}
 
@@ -40,6 +42,15 @@ export class ClassifierRegistry {
     return model;
   }
 
+  /**
+   * The feedback the organisation's model has learnt so far, oldest first (empty before
+   * `forOrganisation` has built it). The list only grows: a copy of the model that has learnt the
+   * first n items becomes this model by learning the rest.
+   */
+  feedbackOf(organisationId: string): readonly FeedbackExample[] {
+    return this.learnt.get(organisationId) ?? [];
+  }
+
   private async build(organisationId: string): Promise<Classifier> {
     this.base ??= (this.options.load ?? (() => Classifier.load()))();
     const model = this.base.clone();
@@ -58,6 +69,9 @@ export class ClassifierRegistry {
     if (!done) this.applied.set(organisationId, (done = new Set()));
     if (done.has(example.id)) return;
     done.add(example.id);
+    let list = this.learnt.get(organisationId);
+    if (!list) this.learnt.set(organisationId, (list = []));
+    list.push(example);
     model.learn({ text: example.text, language: example.language, tokens: tokenize(example.text) }, example.label, example.priority ?? undefined);
   }
 }

@@ -3,14 +3,12 @@ import type { EventBus } from '#platform/bus/bus.ts';
 import type { BusEvent } from '#platform/bus/events.ts';
 import type { Database } from '#platform/db/database.ts';
 import type { Logger } from '#platform/log.ts';
-import type { Classifier } from '../classify/index.ts';
-import type { Enricher } from '../enrich/enrich.ts';
-import { withAnalysis, type AnalysedPost } from '../analysis.ts';
+import { chunked } from '#core/batches.ts';
+import { withAnalysis, type AnalysedPost, type Analysis } from '../analysis.ts';
 import { analysedEventPayloads } from '../events.ts';
 import type { Post } from '../post.ts';
-import { analyse } from './analyse.ts';
+import type { Analyser } from './analysers.ts';
 import { insertAnalyses } from './analysis-store.ts';
-import type { ClassifierRegistry } from './classifiers.ts';
 
 export const PIPELINE_CONSUMER = 'watch.analyse';
 
@@ -38,42 +36,49 @@ const POSTS_PER_TRANSACTION = 500;
  */
 export class WatchPipeline {
   constructor(
-    private readonly options: { database: Database; bus: EventBus; enricher: Enricher; classifiers: ClassifierRegistry; clock: Clock; log: Logger; eventsPerDelivery?: number; postsPerTransaction?: number },
+    private readonly options: { database: Database; bus: EventBus; analyser: Analyser; clock: Clock; log: Logger; eventsPerDelivery?: number; postsPerTransaction?: number },
   ) {}
 
   register(): void {
+    // An analysis thread starts loading now rather than with the first posts (a failure shows then).
+    this.options.analyser.ready().catch(() => {});
     this.options.bus.subscribe(PIPELINE_CONSUMER, ['posts.received'], (events) => this.handle(events), { batchSize: this.options.eventsPerDelivery ?? EVENTS_PER_DELIVERY });
   }
 
-  async handle(events: BusEvent<'posts.received'>[]): Promise<void> {
-    const limit = this.options.postsPerTransaction ?? POSTS_PER_TRANSACTION;
-    let posts: Post[] = [];
-    for (const event of events) {
-      for (const post of event.payload.posts) {
-        posts.push(post);
-        if (posts.length >= limit) {
-          await this.analyseAndStore(posts);
-          posts = [];
-        }
-      }
-    }
-    if (posts.length > 0) await this.analyseAndStore(posts);
+  /** Resolves once posts can be analysed at once (an analysis thread has loaded). */
+  ready(): Promise<void> {
+    return this.options.analyser.ready();
   }
 
-  private async analyseAndStore(posts: Post[]): Promise<void> {
-    const { database, bus, enricher, classifiers, clock } = this.options;
-    const analysedAt = clock.now().toISOString();
-    const results: AnalysedPost[] = [];
-    // Posts come in runs of one organisation's: look its model up once per run.
-    let organisationId: string | undefined;
-    let classifier: Classifier | undefined;
-    for (const post of posts) {
-      if (classifier === undefined || post.organisationId !== organisationId) {
-        organisationId = post.organisationId;
-        classifier = await classifiers.forOrganisation(organisationId);
-      }
-      results.push(withAnalysis(post, analyse(post, enricher, classifier)));
+  /** Stops the analysis thread, if there is one. */
+  close(): Promise<void> {
+    return this.options.analyser.close();
+  }
+
+  /**
+   * Analyses and stores the delivery's posts in transactions of `postsPerTransaction`. With an
+   * analysis thread, the next few batches are being analysed while one is stored.
+   */
+  async handle(events: BusEvent<'posts.received'>[]): Promise<void> {
+    const { analyser } = this.options;
+    const batches = chunked(events.flatMap((event) => event.payload.posts), this.options.postsPerTransaction ?? POSTS_PER_TRANSACTION);
+    const asked: Promise<Analysis[]>[] = [];
+    const ask = (i: number) => {
+      const analyses = analyser.analyse(batches[i]!);
+      // A failure is seen when its batch's turn comes (or not at all, if an earlier one failed first).
+      analyses.catch(() => {});
+      asked.push(analyses);
+    };
+    for (let i = 0; i < batches.length; i++) {
+      while (asked.length < Math.min(batches.length, i + 1 + analyser.lookahead)) ask(asked.length);
+      await this.store(batches[i]!, await asked[i]!);
     }
+  }
+
+  private async store(posts: readonly Post[], analyses: readonly Analysis[]): Promise<void> {
+    const { database, bus, clock } = this.options;
+    const analysedAt = clock.now().toISOString();
+    const results = posts.map((post, i) => withAnalysis(post, analyses[i]!));
     await database.transaction(async (tx) => {
       const inserted = await insertAnalyses(tx, results, analysedAt);
       for (const [org, fresh] of runsByOrganisation(results.filter((r) => inserted.has(r.id)))) {

@@ -1,0 +1,49 @@
+/**
+ * The analysis thread's side (see ThreadAnalyser in analysers.ts): its own enricher (with the
+ * near-duplicate memory) and, per organisation, a copy of the base model that has learnt the
+ * feedback it was sent, in order. Messages are handled one at a time, in the order sent.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { tokenize } from '../enrich/tokenize.ts';
+import { Classifier } from '../classify/index.ts';
+import { Enricher } from '../enrich/enrich.ts';
+import { Gazetteer } from '../enrich/gazetteer.ts';
+import type { Analysis } from '../analysis.ts';
+import { analyse, type AnalysablePost } from './analyse.ts';
+import type { FeedbackExample } from './classifiers.ts';
+
+export type WorkerRequest =
+  | { kind: 'feedback'; organisationId: string; examples: readonly FeedbackExample[] }
+  | { kind: 'analyse'; id: number; posts: AnalysablePost[] };
+
+export type WorkerReply = { kind: 'ready' } | { kind: 'analysed'; id: number; analyses: Analysis[] } | { kind: 'failed'; id: number; message: string };
+
+const port = parentPort;
+if (port !== null) {
+  const { maxDuplicateEntries } = workerData as { maxDuplicateEntries?: number };
+  const enricher = new Enricher({ gazetteer: Gazetteer.load(), maxDuplicateEntries });
+  const base = Classifier.load();
+  const models = new Map<string, Classifier>();
+  const modelOf = (organisationId: string) => {
+    let model = models.get(organisationId);
+    if (model === undefined) models.set(organisationId, (model = base.clone()));
+    return model;
+  };
+
+  port.on('message', (request: WorkerRequest) => {
+    if (request.kind === 'feedback') {
+      const model = modelOf(request.organisationId);
+      // As ClassifierRegistry learns it (the same call, so the two copies stay equal).
+      for (const e of request.examples) model.learn({ text: e.text, language: e.language, tokens: tokenize(e.text) }, e.label, e.priority ?? undefined);
+      return;
+    }
+    let reply: WorkerReply;
+    try {
+      reply = { kind: 'analysed', id: request.id, analyses: request.posts.map((post) => analyse(post, enricher, modelOf(post.organisationId))) };
+    } catch (error) {
+      reply = { kind: 'failed', id: request.id, message: (error as Error).message };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ kind: 'ready' } satisfies WorkerReply);
+}
