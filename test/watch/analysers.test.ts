@@ -3,6 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { Enricher } from '#watch/enrich/enrich.ts';
 import { Gazetteer } from '#watch/enrich/gazetteer.ts';
 import { InlineAnalyser, ThreadAnalyser } from '#watch/pipeline/analysers.ts';
+import { explanationJson } from '#watch/pipeline/analysis-store.ts';
 import type { AnalysablePost } from '#watch/pipeline/analyse.ts';
 import { ClassifierRegistry } from '#watch/pipeline/classifiers.ts';
 import { createTestDatabase, type TestDatabase } from '#test/support/stores.ts';
@@ -39,10 +40,13 @@ describe('analysis on a thread of its own (decision 0021)', () => {
     const thread = new ThreadAnalyser({ classifiers: registry, fallback: inline });
     closing.push(thread);
     // Asked back to back, as the pipeline does: answered in order.
-    const [first, second] = await Promise.all([thread.analyse(posts(ORG_A)), thread.analyse(posts(ORG_A, 10))]);
+    const [one, two] = await Promise.all([thread.analyse(posts(ORG_A)), thread.analyse(posts(ORG_A, 10))]);
     const here = inline();
-    expect(first).toEqual(await here.analyse(posts(ORG_A)));
-    expect(second).toEqual(await here.analyse(posts(ORG_A, 10)));
+    const [first, second] = [one.analyses, two.analyses];
+    expect(first).toEqual((await here.analyse(posts(ORG_A))).analyses);
+    expect(second).toEqual((await here.analyse(posts(ORG_A, 10))).analyses);
+    // With each explanation and list of places as the store keeps them.
+    expect(one.json).toEqual({ explanations: first.map((a) => explanationJson(a.explanation)), places: first.map((a) => JSON.stringify(a.places)) });
     expect(first[4]!.nearDuplicateOf).toBe(`${ORG_A}-0`);
     expect(second[0]!.nearDuplicateOf).toBe(`${ORG_A}-0`);
   });
@@ -51,11 +55,11 @@ describe('analysis on a thread of its own (decision 0021)', () => {
     const thread = new ThreadAnalyser({ classifiers: registry, fallback: inline });
     closing.push(thread);
     const text = TEXTS[5]!;
-    const [before] = await thread.analyse([{ id: 'p1', organisationId: ORG_A, text, language: 'nl', location: null }]);
+    const [before] = (await thread.analyse([{ id: 'p1', organisationId: ORG_A, text, language: 'nl', location: null }])).analyses;
     const label = before!.category === 'weather' ? 'public_order' : 'weather';
     await registry.learn(ORG_A, { id: 'f1', text, language: 'nl', label, priority: 'medium' });
-    const [inA] = await thread.analyse([{ id: 'p2', organisationId: ORG_A, text, language: 'nl', location: null }]);
-    const [inB] = await thread.analyse([{ id: 'p3', organisationId: ORG_B, text, language: 'nl', location: null }]);
+    const [inA] = (await thread.analyse([{ id: 'p2', organisationId: ORG_A, text, language: 'nl', location: null }])).analyses;
+    const [inB] = (await thread.analyse([{ id: 'p3', organisationId: ORG_B, text, language: 'nl', location: null }])).analyses;
     expect(inA!.category).toBe(label);
     expect(inA!.priority).toBe('medium');
     expect(inB!.category).toBe(before!.category);
@@ -67,12 +71,12 @@ describe('analysis on a thread of its own (decision 0021)', () => {
     const thread = new ThreadAnalyser({ classifiers: registry, fallback: inline });
     closing.push(thread);
     await thread.ready();
-    const worker = (thread as unknown as { worker: Worker | null }).worker;
+    const worker = (thread as unknown as { worker: Worker }).worker;
     const lost = thread.analyse(posts(ORG_A));
     await worker.terminate();
     await expect(lost).rejects.toThrow(/exited/);
     const again = await thread.analyse(posts(ORG_A, 20));
-    expect(again).toHaveLength(TEXTS.length);
+    expect(again.analyses).toHaveLength(TEXTS.length);
     expect((thread as unknown as { worker: Worker | null }).worker).not.toBe(worker);
   });
 
@@ -84,6 +88,7 @@ describe('analysis on a thread of its own (decision 0021)', () => {
     expect(errors).toHaveLength(1);
     const analyses = await thread.analyse(posts(ORG_A));
     expect(analyses).toEqual(await inline().analyse(posts(ORG_A)));
+    expect(analyses.json).toBeUndefined();
     expect(errors).toHaveLength(1);
   });
 });

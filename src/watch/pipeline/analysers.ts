@@ -12,12 +12,24 @@ import type { WorkerReply, WorkerRequest } from './analysis-worker.ts';
  */
 export interface Analyser {
   /** The analyses of `posts`, in their order. Calls are answered in the order made. */
-  analyse(posts: readonly AnalysablePost[]): Promise<Analysis[]>;
+  analyse(posts: readonly AnalysablePost[]): Promise<AnalysisBatch>;
   /** Batches worth asking for ahead of the one being stored (0: analysing blocks the caller anyway). */
   readonly lookahead: number;
   /** Resolves once analysis can start at once (a thread has loaded its gazetteer and model). */
   ready(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The analyses of a batch; a thread also sends each one's explanation and places as stored (JSON). */
+export interface AnalysisBatch {
+  analyses: Analysis[];
+  json?: StoredJson;
+}
+
+/** Per analysis of a batch, in its order: the explanation and the places as JSON, as the store keeps them. */
+export interface StoredJson {
+  explanations: string[];
+  places: string[];
 }
 
 /** Analysis in the calling thread. */
@@ -26,7 +38,7 @@ export class InlineAnalyser implements Analyser {
 
   constructor(private readonly options: { enricher: Enricher; classifiers: ClassifierRegistry }) {}
 
-  async analyse(posts: readonly AnalysablePost[]): Promise<Analysis[]> {
+  async analyse(posts: readonly AnalysablePost[]): Promise<AnalysisBatch> {
     const { enricher, classifiers } = this.options;
     const analyses: Analysis[] = [];
     // Posts come in runs of one organisation's: look its model up once per run.
@@ -39,7 +51,7 @@ export class InlineAnalyser implements Analyser {
       }
       analyses.push(analyse(post, enricher, classifier));
     }
-    return analyses;
+    return { analyses };
   }
 
   async ready(): Promise<void> {}
@@ -52,7 +64,8 @@ export class InlineAnalyser implements Analyser {
  * each organisation's model. The copy learns the same feedback in the same order: before a batch
  * of an organisation is sent, whatever feedback the organisation's model (ClassifierRegistry) has
  * learnt since is sent first, and the worker handles messages in order, so feedback given before
- * a batch is sent counts for it, as inline. Only the fields analysis reads are sent.
+ * a batch is sent counts for it, as inline. Only the fields analysis reads are sent; the analyses
+ * come back as JSON, with each explanation and list of places already as the store keeps them.
  *
  * A worker that dies fails the batches it had (the bus delivers them again) and the next call
  * starts a new one, which is sent all feedback again; its near-duplicate memory starts empty. A
@@ -64,7 +77,7 @@ export class ThreadAnalyser implements Analyser {
   private loaded: Promise<void> = Promise.resolve();
   /** Per organisation: feedback items the current worker has been sent. */
   private sent = new Map<string, number>();
-  private readonly waiting = new Map<number, { resolve: (analyses: Analysis[]) => void; reject: (error: Error) => void }>();
+  private readonly waiting = new Map<number, { resolve: (batch: AnalysisBatch) => void; reject: (error: Error) => void }>();
   private nextRequest = 0;
   /** Calls are sent in the order made, each after the previous one's feedback was sent. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -86,7 +99,7 @@ export class ThreadAnalyser implements Analyser {
     },
   ) {}
 
-  analyse(posts: readonly AnalysablePost[]): Promise<Analysis[]> {
+  analyse(posts: readonly AnalysablePost[]): Promise<AnalysisBatch> {
     if (this.fallback !== null) return this.fallback.analyse(posts);
     const sending = this.queue.then(() => this.send(posts));
     this.queue = sending.catch(() => {});
@@ -110,8 +123,8 @@ export class ThreadAnalyser implements Analyser {
     this.failAll(new Error('analysis thread closed'));
   }
 
-  private async send(posts: readonly AnalysablePost[]): Promise<Analysis[]> {
-    if (posts.length === 0) return [];
+  private async send(posts: readonly AnalysablePost[]): Promise<AnalysisBatch> {
+    if (posts.length === 0) return { analyses: [] };
     const organisations = new Set<string>();
     for (const post of posts) organisations.add(post.organisationId);
     // Built (stored feedback read) before the worker is asked: the registry is the authority.
@@ -127,7 +140,7 @@ export class ThreadAnalyser implements Analyser {
       }
     }
     const id = ++this.nextRequest;
-    const reply = new Promise<Analysis[]>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    const reply = new Promise<AnalysisBatch>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
     post(worker, { kind: 'analyse', id, posts: posts.map((p) => ({ id: p.id, organisationId: p.organisationId, text: p.text, language: p.language, location: p.location })) });
     return reply;
   }
@@ -159,7 +172,8 @@ export class ThreadAnalyser implements Analyser {
       const waiter = this.waiting.get(reply.id);
       if (waiter === undefined) return;
       this.waiting.delete(reply.id);
-      if (reply.kind === 'analysed') waiter.resolve(reply.analyses);
+      // The analyses come as one JSON text: parsing it costs this thread less than a structured clone of the objects.
+      if (reply.kind === 'analysed') waiter.resolve({ analyses: JSON.parse(reply.analyses) as Analysis[], json: { explanations: reply.explanations, places: reply.places } });
       else waiter.reject(new Error(`analysis thread: ${reply.message}`));
     });
     worker.on('error', (error) => this.lost(worker, error));

@@ -2,6 +2,7 @@ import type { CategoryId, Priority } from '#core/taxonomy.ts';
 import type { Db, Tx } from '#platform/db/database.ts';
 import type { PostAnalysisTable } from '#watch/tables.ts';
 import type { AnalysedPost, Analysis, ExplanationItem } from '../analysis.ts';
+import type { StoredJson } from './analysers.ts';
 
 export function toAnalysisRow(postId: string, organisationId: string, a: Analysis, analysedAt: string): PostAnalysisTable {
   return {
@@ -41,7 +42,7 @@ export function explanationJson(items: readonly ExplanationItem[]): string {
 }
 
 /** The places named, as JSON (most posts name none). */
-function placesJson(places: Analysis['places']): string {
+export function placesJson(places: Analysis['places']): string {
   return places.length === 0 ? '[]' : JSON.stringify(places);
 }
 
@@ -64,24 +65,28 @@ export function fromAnalysisRow(row: AnalysisColumns): Analysis {
 }
 
 /**
- * Inserts the analyses of `posts` not stored yet (a redelivered batch changes nothing) of posts
+ * Inserts the analyses of `posts` (with `json`, their explanations and places already as JSON,
+ * in the same order) not stored yet (a redelivered batch changes nothing) of posts
  * still stored (a replay reset may have deleted some since they were announced) inside `tx`;
  * returns the post ids inserted. SQLite takes one prepared row insert per analysis, bound
  * straight from the analysis (cheaper than building a multi-row insert with the query builder,
  * or a row object first), and the foreign key tells it of a deleted post; PostgreSQL takes
  * multi-row inserts of the posts it finds (a failed statement there fails the transaction).
  */
-export async function insertAnalyses(tx: Tx, posts: readonly AnalysedPost[], analysedAt: string): Promise<Set<string>> {
+export async function insertAnalyses(tx: Tx, posts: readonly AnalysedPost[], analysedAt: string, json?: StoredJson): Promise<Set<string>> {
   const inserted = new Set<string>();
   const insert = tx.prepared(INSERT_ANALYSIS);
   if (insert) {
     // Positional parameters, in the order of ANALYSIS_COLUMNS.
-    for (const post of posts) {
+    for (let i = 0; i < posts.length; i++) {
+      const post = posts[i]!;
       const a = post.analysis!;
       const at = a.location;
+      const explanation = json?.explanations[i] ?? explanationJson(a.explanation);
+      const places = json?.places[i] ?? placesJson(a.places);
       try {
         const done = insert.run(
-          post.id, post.organisationId, a.language, a.relevant ? 1 : 0, a.relevance, a.category, a.priority, a.confidence, explanationJson(a.explanation), placesJson(a.places),
+          post.id, post.organisationId, a.language, a.relevant ? 1 : 0, a.relevance, a.category, a.priority, a.confidence, explanation, places,
           at?.lat ?? null, at?.lon ?? null, at?.precision ?? null, at?.placeName ?? null, a.nearDuplicateOf, a.feedback?.label ?? null, a.feedback?.priority ?? null, a.feedback?.at ?? null, analysedAt,
         );
         if (done.changes > 0) inserted.add(post.id);

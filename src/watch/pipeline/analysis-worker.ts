@@ -8,15 +8,19 @@ import { tokenize } from '../enrich/tokenize.ts';
 import { Classifier } from '../classify/index.ts';
 import { Enricher } from '../enrich/enrich.ts';
 import { Gazetteer } from '../enrich/gazetteer.ts';
-import type { Analysis } from '../analysis.ts';
 import { analyse, type AnalysablePost } from './analyse.ts';
+import { explanationJson, placesJson } from './analysis-store.ts';
 import type { FeedbackExample } from './classifiers.ts';
 
 export type WorkerRequest =
   | { kind: 'feedback'; organisationId: string; examples: readonly FeedbackExample[] }
   | { kind: 'analyse'; id: number; posts: AnalysablePost[] };
 
-export type WorkerReply = { kind: 'ready' } | { kind: 'analysed'; id: number; analyses: Analysis[] } | { kind: 'failed'; id: number; message: string };
+export type WorkerReply =
+  | { kind: 'ready' }
+  /** `analyses`: the Analysis[] as JSON; per analysis, its explanation and places as stored. */
+  | { kind: 'analysed'; id: number; analyses: string; explanations: string[]; places: string[] }
+  | { kind: 'failed'; id: number; message: string };
 
 const port = parentPort;
 if (port !== null) {
@@ -39,7 +43,8 @@ if (port !== null) {
     }
     let reply: WorkerReply;
     try {
-      reply = { kind: 'analysed', id: request.id, analyses: request.posts.map((post) => analyse(post, enricher, modelOf(post.organisationId))) };
+      const analyses = request.posts.map((post) => analyse(post, enricher, modelOf(post.organisationId)));
+      reply = { kind: 'analysed', id: request.id, analyses: JSON.stringify(analyses), explanations: analyses.map((a) => explanationJson(a.explanation)), places: analyses.map((a) => placesJson(a.places)) };
     } catch (error) {
       reply = { kind: 'failed', id: request.id, message: (error as Error).message };
     }

@@ -4,10 +4,10 @@ import type { BusEvent } from '#platform/bus/events.ts';
 import type { Database } from '#platform/db/database.ts';
 import type { Logger } from '#platform/log.ts';
 import { chunked } from '#core/batches.ts';
-import { withAnalysis, type AnalysedPost, type Analysis } from '../analysis.ts';
+import { withAnalysis, type AnalysedPost } from '../analysis.ts';
 import { analysedEventPayloads } from '../events.ts';
 import type { Post } from '../post.ts';
-import type { Analyser } from './analysers.ts';
+import type { Analyser, AnalysisBatch } from './analysers.ts';
 import { insertAnalyses } from './analysis-store.ts';
 
 export const PIPELINE_CONSUMER = 'watch.analyse';
@@ -62,7 +62,7 @@ export class WatchPipeline {
   async handle(events: BusEvent<'posts.received'>[]): Promise<void> {
     const { analyser } = this.options;
     const batches = chunked(events.flatMap((event) => event.payload.posts), this.options.postsPerTransaction ?? POSTS_PER_TRANSACTION);
-    const asked: Promise<Analysis[]>[] = [];
+    const asked: Promise<AnalysisBatch>[] = [];
     const ask = (i: number) => {
       const analyses = analyser.analyse(batches[i]!);
       // A failure is seen when its batch's turn comes (or not at all, if an earlier one failed first).
@@ -75,12 +75,12 @@ export class WatchPipeline {
     }
   }
 
-  private async store(posts: readonly Post[], analyses: readonly Analysis[]): Promise<void> {
+  private async store(posts: readonly Post[], batch: AnalysisBatch): Promise<void> {
     const { database, bus, clock } = this.options;
     const analysedAt = clock.now().toISOString();
-    const results = posts.map((post, i) => withAnalysis(post, analyses[i]!));
+    const results = posts.map((post, i) => withAnalysis(post, batch.analyses[i]!));
     await database.transaction(async (tx) => {
-      const inserted = await insertAnalyses(tx, results, analysedAt);
+      const inserted = await insertAnalyses(tx, results, analysedAt, batch.json);
       for (const [org, fresh] of runsByOrganisation(results.filter((r) => inserted.has(r.id)))) {
         await bus.publishMany(tx, 'posts.analysed', analysedEventPayloads(fresh).map((payload) => ({ payload, organisationId: org })));
       }
