@@ -2,7 +2,8 @@
  * The watch pipeline as a whole (SPEC §10): parse + normalise + enrich + classify posts/s on one
  * core, beside natural's naive Bayes and a keyword lexicon doing only the classification; durable
  * end-to-end posts/s on SQLite (replay → store → bus → enrich/classify → analysis stored), beside
- * raw SQLite inserts; and memory under a 10× burst. In-process figures are given per CPU-second
+ * raw SQLite inserts and, as a second peer, the same run with the analysis in the pipeline's own
+ * thread (decision 0021); and memory under a 10× burst. In-process figures are given per CPU-second
  * as well as per wall-clock second: "per core" is CPU time, and on a shared machine the wall
  * clock mostly measures the neighbours. Each end-to-end run has a process of its own.
  */
@@ -116,18 +117,18 @@ interface EndToEnd {
 }
 
 /** One end-to-end run of `n` posts, in a child process of its own (see child.ts). */
-function endToEnd(dir: string, n: number, label: string): Promise<EndToEnd> {
-  return runInChild<EndToEnd>(import.meta.url, E2E_CHILD, [dir, String(n), label], `end-to-end run ${label}`);
+function endToEnd(dir: string, n: number, label: string, analysis: 'thread' | 'inline' = 'thread'): Promise<EndToEnd> {
+  return runInChild<EndToEnd>(import.meta.url, E2E_CHILD, [dir, String(n), label, analysis], `end-to-end run ${label}`);
 }
 
 /** The child's side: replay → store → bus → enrich/classify → analyses stored, timed until the last is stored. */
-async function endToEndChild(dir: string, n: number, label: string): Promise<EndToEnd> {
+async function endToEndChild(dir: string, n: number, label: string, analysis: string): Promise<EndToEnd> {
   const file = join(dir, `${label}.jsonl`);
   // Written in slices, so that the burst's input does not sit in this process's memory.
   const base = scenarioLines();
   writeFileSync(file, '');
   for (let from = 0; from < n; from += 10_000) appendFileSync(file, stream(base, Math.min(10_000, n - from), from).join('\n') + '\n');
-  const ctx = await createContext(loadConfig({ WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, `${label}.db`)}` }), { log });
+  const ctx = await createContext(loadConfig({ WAAKZAAM_DATABASE_URL: `sqlite:${join(dir, `${label}.db`)}`, WAAKZAAM_ANALYSIS_THREAD: String(analysis === 'thread') }), { log });
   let peakRss = 0;
   let peakHeap = 0;
   const sample = () => {
@@ -197,12 +198,14 @@ export async function watchBench(): Promise<Record<string, unknown>> {
   const dir = mkdtempSync(join(tmpdir(), 'waakzaam-watch-bench-'));
   const normal = await endToEnd(dir, 12_000, 'normal');
   const burst = await endToEnd(dir, 120_000, 'burst');
+  // Peer: the same run with the analysis in the pipeline's own thread (decision 0021).
+  const inline = await endToEnd(dir, 120_000, 'burst-inline', 'inline');
   // Twice the burst again: bounded memory means this peak is the burst's, not twice it.
   const double = await endToEnd(dir, 240_000, 'burst20');
   const raw = rawSqliteInserts(dir, 120_000, 1000);
   const floor = await rawPipelineRows(dir, 120_000, 1000);
   process.stdout.write(
-    `end to end on SQLite (store, bus, enrich, classify, analysis stored): ${Math.round(burst.postsPerSecond)} posts/s, ${Math.round(burst.postsPerCpuSecond)} posts per CPU-second (target ≥ 50,000); raw SQLite inserts ${Math.round(raw)} rows/s (ratio ${(burst.postsPerSecond / raw).toFixed(2)}); the pipeline's rows alone, prepared, no analysis ${Math.round(floor.postsPerSecond)} posts/s, ${Math.round(floor.postsPerCpuSecond)} per CPU-second (ratio ${(burst.postsPerCpuSecond / floor.postsPerCpuSecond).toFixed(2)} per CPU-second)\n`,
+    `end to end on SQLite (store, bus, enrich, classify, analysis stored): ${Math.round(burst.postsPerSecond)} posts/s, ${Math.round(burst.postsPerCpuSecond)} posts per CPU-second (target ≥ 50,000; SPEC §10: 30,000); raw SQLite inserts ${Math.round(raw)} rows/s (ratio ${(burst.postsPerSecond / raw).toFixed(2)}); the pipeline's rows alone, prepared, no analysis ${Math.round(floor.postsPerSecond)} posts/s, ${Math.round(floor.postsPerCpuSecond)} per CPU-second (ratio ${(burst.postsPerCpuSecond / floor.postsPerCpuSecond).toFixed(2)} per CPU-second); analysis inline instead of on its thread ${Math.round(inline.postsPerSecond)} posts/s, ${Math.round(inline.postsPerCpuSecond)} per CPU-second, peak RSS ${Math.round(inline.peakRssMb)} MB (thread/inline ${(burst.postsPerSecond / inline.postsPerSecond).toFixed(2)})\n`,
   );
   process.stdout.write(
     `memory (each run in a fresh process): 12,000 posts peak RSS ${Math.round(normal.peakRssMb)} MB (heap ${Math.round(normal.peakHeapMb)} MB, ${normal.retainedHeapMb} MB after GC); 10× burst of 120,000 posts peak RSS ${Math.round(burst.peakRssMb)} MB (heap ${Math.round(burst.peakHeapMb)} MB, ${burst.retainedHeapMb} MB after GC), ratio ${(burst.peakRssMb / normal.peakRssMb).toFixed(2)}; 20×, 240,000 posts: peak RSS ${Math.round(double.peakRssMb)} MB (${double.retainedHeapMb} MB after GC), ratio to the 10× burst ${(double.peakRssMb / burst.peakRssMb).toFixed(2)}\n`,
@@ -215,6 +218,8 @@ export async function watchBench(): Promise<Record<string, unknown>> {
     lexiconPostsPerSecond: Math.round(fast.lexiconOnly),
     endToEndSqlitePostsPerSecond: Math.round(burst.postsPerSecond),
     endToEndSqlitePostsPerCpuSecond: Math.round(burst.postsPerCpuSecond),
+    endToEndInlineAnalysisPostsPerSecond: Math.round(inline.postsPerSecond),
+    peakRssMbBurst10xInlineAnalysis: Math.round(inline.peakRssMb),
     rawSqliteRowsPerSecond: Math.round(raw),
     endToEndVsRaw: Number((burst.postsPerSecond / raw).toFixed(3)),
     pipelineRowsFloorPostsPerSecond: Math.round(floor.postsPerSecond),
@@ -238,7 +243,7 @@ function round1(value: number): number {
 
 const args = childArgs(import.meta.url, E2E_CHILD);
 if (args) {
-  const [dir, n, label] = args;
-  const result = await endToEndChild(dir!, Number(n), label!);
+  const [dir, n, label, analysis] = args;
+  const result = await endToEndChild(dir!, Number(n), label!, analysis ?? 'thread');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
