@@ -141,6 +141,8 @@ export class ThreadAnalyser implements Analyser {
     }
     const id = ++this.nextRequest;
     const reply = new Promise<AnalysisBatch>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
+    // Kept alive while a batch is out, so that a caller awaiting it is never left behind by an exiting process.
+    worker.ref();
     post(worker, { kind: 'analyse', id, posts: posts.map((p) => ({ id: p.id, organisationId: p.organisationId, text: p.text, language: p.language, location: p.location })) });
     return reply;
   }
@@ -152,7 +154,7 @@ export class ThreadAnalyser implements Analyser {
       execArgv: [],
       workerData: { maxDuplicateEntries: this.options.maxDuplicateEntries },
     });
-    // Never keeps the process alive: the pipeline waits on it only while a delivery is in hand.
+    // Keeps the process alive only while a batch is out (see `send`).
     worker.unref();
     this.loaded = new Promise<void>((resolve, reject) => {
       worker.once('message', () => resolve());
@@ -172,6 +174,7 @@ export class ThreadAnalyser implements Analyser {
       const waiter = this.waiting.get(reply.id);
       if (waiter === undefined) return;
       this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) worker.unref();
       // The analyses come as one JSON text: parsing it costs this thread less than a structured clone of the objects.
       if (reply.kind === 'analysed') waiter.resolve({ analyses: JSON.parse(reply.analyses) as Analysis[], json: { explanations: reply.explanations, places: reply.places } });
       else waiter.reject(new Error(`analysis thread: ${reply.message}`));
