@@ -57,7 +57,9 @@ export class Enricher {
     const hint = normaliseHint(post.language);
     const language = hint !== null ? hinted(hint) : detectLanguage(post.text, tokens);
     const places = this.gazetteer.match(tokens, post.text);
-    const nearDuplicateOf = this.index(post.organisationId).add(post.id, tokens).duplicateOf;
+    const copyOf = this.index(post.organisationId).add(post.id, tokens).duplicateOf;
+    // A post seen before under its own id (its batch analysed again after a failure) is no copy.
+    const nearDuplicateOf = copyOf === post.id ? null : copyOf;
     return new PostEnrichment(language, tokens, places, locate(post.location, places), nearDuplicateOf);
   }
 

@@ -103,7 +103,7 @@ export class ThreadAnalyser implements Analyser {
     if (this.fallback !== null) return this.fallback.analyse(posts);
     const sending = this.queue.then(() => this.send(posts));
     this.queue = sending.catch(() => {});
-    return sending.then((reply) => reply);
+    return sending;
   }
 
   /** Starts the thread (it loads for about a second) and resolves when it has loaded, or fallen back. */

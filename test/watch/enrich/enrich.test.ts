@@ -44,6 +44,14 @@ describe('Enricher', () => {
     expect(e.enrich(post(text, { id: 'b1', organisationId: 'org-b' })).nearDuplicateOf).toBeNull();
   });
 
+  it('does not call a post seen again (its batch analysed twice) a copy of itself', () => {
+    const e = enricher();
+    const text = 'pas op het vredenburg, er is een steekpartij geweest zeggen ze';
+    expect(e.enrich(post(text, { id: 'a1' })).nearDuplicateOf).toBeNull();
+    expect(e.enrich(post(text, { id: 'a1' })).nearDuplicateOf).toBeNull();
+    expect(e.enrich(post(`${text}!`, { id: 'a2' })).nearDuplicateOf).toBe('a1');
+  });
+
   it('never throws on any text', () => {
     const e = enricher();
     fc.assert(
