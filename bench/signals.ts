@@ -77,6 +77,8 @@ async function pipelineRun(dir: string, label: string, rate: number, seconds: nu
     // The organisation's model is built once per process (the base model is trained from the
     // shipped corpus, which blocks for about a second); a running service has it already.
     await ctx.watch.classifiers.forOrganisation(org.id);
+    // Likewise the analysis thread, which loads its own gazetteer and model when the service starts.
+    await ctx.watch.pipeline.ready();
     const tick = 100;
     const perTick = Math.round((rate * tick) / 1000);
     const started = performance.now();
