@@ -59,4 +59,18 @@ describe('the shipped classifier', () => {
     expect(said('kaarsje aangestoken voor mijn oma vanavond').relevant).toBe(false);
     expect(said('het huis van de buren brandt, rook overal').category).toBe('fire');
   });
+
+  it('takes figurative violence and explosion words for what they are, and real incidents still for incidents', () => {
+    const model = Classifier.load();
+    // Phrasings of no template in the corpus: each was a high-priority incident to the model
+    // before the false-friend banks of 2026-11-30.
+    for (const text of ['my inbox exploded after the announcement', 'we hebben vet mooie plaatjes geschoten vanavond', 'that was a bomb performance, wow', 'this beat is fire honestly', 'lol ik lig dood, kijk die man dansen']) {
+      expect(model.classify({ text }).relevant, text).toBe(false);
+    }
+    const category = (text: string) => model.classify({ text }).category;
+    expect(category('er is geschoten bij de Neude, politie is er')).toBe('violence_weapons');
+    expect(category('explosie gehoord bij het station, ramen kapot')).toBe('violence_weapons');
+    expect(category('iemand is neergestoken bij de ingang, ambulance onderweg')).toBe('violence_weapons');
+    expect(category('fire near the main stage, smoke everywhere, people running')).toBe('fire');
+  });
 });

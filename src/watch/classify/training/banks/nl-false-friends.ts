@@ -6,6 +6,12 @@ import type { Bank } from './bank.ts';
  * street, not a fire. A dark street or a broken street light is a municipal report about public
  * lighting (low); the rest is not about safety. Appended after the other banks, like the P2000
  * banks, so that every earlier post stays as it was.
+ *
+ * The second `none` bank (seventh session) is the everyday figurative use of violence and
+ * explosion words, each of which the model took for a high-priority incident: a phone or a group
+ * chat that "explodeert"/"ontploft" with messages, the tax office's "aanslag" (an assessment),
+ * photos "geschoten", a wasp that "stak", a cat that holds you "in gijzeling", "schiet op",
+ * "bomvol", "dood van het lachen".
  */
 export const NL_FALSE_FRIENDS: Bank[] = [
   {
@@ -35,6 +41,28 @@ export const NL_FALSE_FRIENDS: Bank[] = [
       '{mijn ogen branden|ogen branden} {van het chloor|van de rook van de bbq|na een nacht doorhalen}',
       '{het licht|De lamp|De verlichting} in {de gang|de keuken|de woonkamer} brandt {de hele nacht|nog|weer}, {vergeten uit te doen|oeps}',
       '{brandend maagzuur|Brandend maagzuur} {na die shoarma|na het eten}, {nooit meer|pff}',
+    ],
+  },
+  {
+    label: 'none',
+    language: 'nl',
+    priority: null,
+    count: 40,
+    emoji: ['😂', '🙄', '📱', '😅', '🐝', '🐱'],
+    hashtags: ['#festival', '#maandag', '#belastingdienst'],
+    templates: [
+      '{mijn telefoon|mn telefoon|De groepsapp|de familie-app} {explodeert|ontploft} {van de berichten|sinds die foto|want iedereen wil weten waar we staan}',
+      '{de aanslag|De voorlopige aanslag|Een aanslag} van de belastingdienst {is binnen|viel vandaag op de mat|alweer}, {pff|daar gaat mijn vakantiegeld|aanslag op mijn portemonnee}',
+      "{mooie|Prachtige|Zoveel} {foto's|plaatjes|beelden} {geschoten|gemaakt} {bij|op} {de main stage|het podium|$place}, {dank aan de fotograaf|wat een avond|moet je zien}",
+      '{wesp|Een wesp|Die mug} {heeft me gestoken|stak me}, {au|mijn arm is helemaal dik|nu jeukt alles}',
+      '{mijn kat|De kat|Onze hond} houdt me {in gijzeling|gegijzeld} op de bank, {kan niet opstaan|geen ontkomen aan}',
+      '{schiet op|Schiet nou op|Opschieten}, {we missen de act|de trein gaat zo|het begint om $time}',
+      '{het is hier|Het is} {bomvol|bommetje vol|propvol} {bij de bar|in het café|op het terras}, {gezellig|geen stoel meer vrij|maar wel sfeer}',
+      '{ik ga dood|Ik lig dood} van het lachen {om die video|om mijn broertje|hierom} 😂',
+      '{schiet mij maar lek|Geen idee}, {ik weet het ook niet|vraag het aan $name}',
+      '{we hebben|Ik heb} {de kermis|het concert|de wedstrijd} {gesloopt|helemaal kapot gemaakt}, {wat een avond|nooit meer zo laat}',
+      "{de fotograaf|onze fotograaf|We} {heeft|hebben} {honderden|een paar vette|prachtige} {foto's|plaatjes} geschoten {tijdens de show|van de optredens|bij $place}, {binnenkort online|kijk op de site|zo trots}",
+      "{net|Vanavond} {een paar|wat} {foto's|kiekjes|filmpjes} geschoten {bij|van} {de zonsondergang|het podium|$place} 📸",
     ],
   },
 ];
