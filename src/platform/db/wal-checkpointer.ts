@@ -52,6 +52,8 @@ export class WalCheckpointer {
     const signal = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // Plain CommonJS: none of the parent's flags (a TypeScript loader, a test runner's) is needed.
+      execArgv: [],
       workerData: { module: requireFromHere.resolve('better-sqlite3'), path: this.path, intervalMs: this.options.intervalMs ?? INTERVAL_MS, signal },
     });
     // A running checkpointer never keeps the process alive; `stop` ends it.
