@@ -17,7 +17,7 @@ import { NL_EXTRA, NL_NONE_EXTRA } from './banks/nl-extra.ts';
 import { NL_HAZARDS } from './banks/nl-hazards.ts';
 import { NL_NONE } from './banks/nl-none.ts';
 import { NL_OTHER } from './banks/nl-other.ts';
-import { NL_FALSE_FRIENDS } from './banks/nl-false-friends.ts';
+import { NL_FALSE_FRIENDS, NL_PRAISE } from './banks/nl-false-friends.ts';
 import { NL_P2000 } from './banks/nl-p2000.ts';
 import { NL_PEOPLE } from './banks/nl-people.ts';
 import { SLOTS } from './banks/slots.ts';
@@ -49,6 +49,7 @@ export const BANKS: Bank[] = [
   ...NL_P2000,
   ...NL_FALSE_FRIENDS,
   ...EN_FALSE_FRIENDS,
+  ...NL_PRAISE,
 ];
 
 function withExtra(bank: Bank, extra: readonly string[]): Bank {

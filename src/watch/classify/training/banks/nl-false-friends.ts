@@ -11,7 +11,9 @@ import type { Bank } from './bank.ts';
  * explosion words, each of which the model took for a high-priority incident: a phone or a group
  * chat that "explodeert"/"ontploft" with messages, the tax office's "aanslag" (an assessment),
  * photos "geschoten", a wasp that "stak", a cat that holds you "in gijzeling", "schiet op",
- * "bomvol", "dood van het lachen".
+ * "bomvol", "dood van het lachen". NL_PRAISE below is praise in the words of danger: an audience
+ * that "stond in brand" or "in vuur en vlam", a "knaller van een feest", "stormachtig applaus", a
+ * band that played "het dak eraf", food that is "verdacht lekker".
  */
 export const NL_FALSE_FRIENDS: Bank[] = [
   {
@@ -63,6 +65,29 @@ export const NL_FALSE_FRIENDS: Bank[] = [
       '{we hebben|Ik heb} {de kermis|het concert|de wedstrijd} {gesloopt|helemaal kapot gemaakt}, {wat een avond|nooit meer zo laat}',
       "{de fotograaf|onze fotograaf|We} {heeft|hebben} {honderden|een paar vette|prachtige} {foto's|plaatjes} geschoten {tijdens de show|van de optredens|bij $place}, {binnenkort online|kijk op de site|zo trots}",
       "{net|Vanavond} {een paar|wat} {foto's|kiekjes|filmpjes} geschoten {bij|van} {de zonsondergang|het podium|$place} 📸",
+    ],
+  },
+];
+
+/**
+ * Praise in the words of danger (its own bank, appended after the English false friends so that
+ * they stay as they were).
+ */
+export const NL_PRAISE: Bank[] = [
+  {
+    label: 'none',
+    language: 'nl',
+    priority: null,
+    count: 30,
+    emoji: ['🔥', '🙌', '🎶', '😍', '👏'],
+    hashtags: ['#festival', '#concert', '#livemuziek'],
+    templates: [
+      '{het publiek|de zaal|het hele veld|iedereen} stond {echt|helemaal|gewoon} in brand {bij het laatste nummer|tijdens de toegift|vanavond|toen de DJ begon}',
+      '{de zaal|het publiek|het hele plein} stond in vuur en vlam {bij de toegift|tijdens het optreden|vanavond}, {kippenvel|wat een sfeer|onvergetelijk}',
+      '{wat een|Wat een|Echt een} knaller van {een feest|een avond|een optreden}, {volgend jaar weer|dank aan de organisatie|top}',
+      '{stormachtig applaus|Stormachtig applaus|Een daverend applaus} voor {de band|de headliner|het koor|de dj}',
+      '{ze hebben|De band heeft|Die gasten hebben} het dak eraf gespeeld {vanavond|in de grote tent|bij $place}',
+      '{verdacht lekker|Verdacht goed|Verdacht lekker} {die friet hier|dat optreden|de koffie bij de kraam}, {aanrader|zeker doen|nog een keer}',
     ],
   },
 ];
