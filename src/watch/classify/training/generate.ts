@@ -10,7 +10,7 @@ import type { ClassLabel } from '../labels.ts';
 import { seededRandom, shuffle } from '#core/random.ts';
 import { priorityMark, type Bank } from './banks/bank.ts';
 import { EN_EXTRA, EN_NONE_EXTRA } from './banks/en-extra.ts';
-import { EN_FALSE_FRIENDS } from './banks/en-false-friends.ts';
+import { EN_CAMERA, EN_FALSE_FRIENDS } from './banks/en-false-friends.ts';
 import { EN_NONE } from './banks/en-none.ts';
 import { EN_RELEVANT } from './banks/en-relevant.ts';
 import { NL_EXTRA, NL_NONE_EXTRA } from './banks/nl-extra.ts';
@@ -50,6 +50,7 @@ export const BANKS: Bank[] = [
   ...NL_FALSE_FRIENDS,
   ...EN_FALSE_FRIENDS,
   ...NL_PRAISE,
+  ...EN_CAMERA,
 ];
 
 function withExtra(bank: Bank, extra: readonly string[]): Bank {
