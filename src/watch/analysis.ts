@@ -28,8 +28,8 @@ export interface Analysis {
 export type AnalysedPost = Post & { analysis: Analysis | null };
 
 /**
- * The post with `analysis`, field by field: one object of one shape per post on the pipeline's
- * path, where a spread copied the fields generically.
+ * The post with `analysis`, field by field: every analysed post (the pipeline's, the store's,
+ * feedback's) one object of one shape, where a spread copied the fields generically.
  */
 export function withAnalysis(p: Post, analysis: Analysis | null): AnalysedPost {
   return {

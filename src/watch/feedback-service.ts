@@ -4,7 +4,7 @@ import { newId } from '#core/ids.ts';
 import { isCategoryId, PRIORITIES, type Priority } from '#core/taxonomy.ts';
 import type { EventBus } from '#platform/bus/bus.ts';
 import type { Database } from '#platform/db/database.ts';
-import type { AnalysedPost, Analysis } from './analysis.ts';
+import { withAnalysis, type AnalysedPost, type Analysis } from './analysis.ts';
 import { tokenize } from './enrich/tokenize.ts';
 import './events.ts';
 import { replaceAnalysis, toAnalysisRow } from './pipeline/analysis-store.ts';
@@ -42,7 +42,7 @@ export class FeedbackService {
       nearDuplicateOf: post.analysis?.nearDuplicateOf ?? null,
       feedback: { label, priority: priority as Priority | null, at: now },
     };
-    const updated: AnalysedPost = { ...post, analysis };
+    const updated = withAnalysis(post, analysis);
     await this.options.database.transaction(async (tx) => {
       await tx.db
         .insertInto('classification_feedback')

@@ -2,7 +2,7 @@ import { firstIdAt } from '#core/ids.ts';
 import type { Db, Tx } from '#platform/db/database.ts';
 import type { Dialect } from '#platform/db/dialect.ts';
 import type { PostTable } from '#watch/tables.ts';
-import type { AnalysedPost } from './analysis.ts';
+import { withAnalysis, type AnalysedPost } from './analysis.ts';
 import type { Post } from './post.ts';
 import { fromAnalysisRow } from './pipeline/analysis-store.ts';
 
@@ -184,7 +184,7 @@ type JoinedRow = PostTable & {
 
 function fromJoinedRow(row: JoinedRow): AnalysedPost {
   const post = fromRow(row);
-  if (row.a_relevant === null) return { ...post, analysis: null };
+  if (row.a_relevant === null) return withAnalysis(post, null);
   const analysis = fromAnalysisRow({
     language: row.a_language,
     relevant: row.a_relevant,
@@ -203,7 +203,7 @@ function fromJoinedRow(row: JoinedRow): AnalysedPost {
     feedback_priority: row.a_feedback_priority,
     feedback_at: row.a_feedback_at,
   });
-  return { ...post, analysis };
+  return withAnalysis(post, analysis);
 }
 
 function selectAnalysed(db: Db) {

@@ -4,7 +4,15 @@ import type { PostAnalysisTable } from '#watch/tables.ts';
 import type { AnalysedPost, Analysis, ExplanationItem } from '../analysis.ts';
 import type { StoredJson } from './analysers.ts';
 
-export function toAnalysisRow(postId: string, organisationId: string, a: Analysis, analysedAt: string): PostAnalysisTable {
+/** The analysis as its row; `explanation` and `places` when their JSON is made already (by the analysis thread). */
+export function toAnalysisRow(
+  postId: string,
+  organisationId: string,
+  a: Analysis,
+  analysedAt: string,
+  explanation = explanationJson(a.explanation),
+  places = placesJson(a.places),
+): PostAnalysisTable {
   return {
     post_id: postId,
     organisation_id: organisationId,
@@ -14,8 +22,8 @@ export function toAnalysisRow(postId: string, organisationId: string, a: Analysi
     category: a.category,
     priority: a.priority,
     confidence: a.confidence,
-    explanation: explanationJson(a.explanation),
-    places: placesJson(a.places),
+    explanation,
+    places,
     lat: a.location?.lat ?? null,
     lon: a.location?.lon ?? null,
     location_precision: a.location?.precision ?? null,
@@ -97,7 +105,7 @@ export async function insertAnalyses(tx: Tx, posts: readonly AnalysedPost[], ana
     }
     return inserted;
   }
-  const rows = posts.map((p) => toAnalysisRow(p.id, p.organisationId, p.analysis!, analysedAt));
+  const rows = posts.map((p, i) => toAnalysisRow(p.id, p.organisationId, p.analysis!, analysedAt, json?.explanations[i], json?.places[i]));
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
     const chunk = from === 0 && rows.length <= INSERT_CHUNK ? rows : rows.slice(from, from + INSERT_CHUNK);
     const stored = new Set((await tx.db.selectFrom('posts').select('id').where('id', 'in', chunk.map((r) => r.post_id)).execute()).map((r) => r.id));

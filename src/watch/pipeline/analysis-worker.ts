@@ -4,13 +4,12 @@
  * feedback it was sent, in order. Messages are handled one at a time, in the order sent.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { tokenize } from '../enrich/tokenize.ts';
 import { Classifier } from '../classify/index.ts';
 import { Enricher } from '../enrich/enrich.ts';
 import { Gazetteer } from '../enrich/gazetteer.ts';
 import { analyse, type AnalysablePost } from './analyse.ts';
 import { explanationJson, placesJson } from './analysis-store.ts';
-import type { FeedbackExample } from './classifiers.ts';
+import { learnFeedback, type FeedbackExample } from './classifiers.ts';
 
 export type WorkerRequest =
   | { kind: 'feedback'; organisationId: string; examples: readonly FeedbackExample[] }
@@ -37,8 +36,7 @@ if (port !== null) {
   port.on('message', (request: WorkerRequest) => {
     if (request.kind === 'feedback') {
       const model = modelOf(request.organisationId);
-      // As ClassifierRegistry learns it (the same call, so the two copies stay equal).
-      for (const e of request.examples) model.learn({ text: e.text, language: e.language, tokens: tokenize(e.text) }, e.label, e.priority ?? undefined);
+      for (const example of request.examples) learnFeedback(model, example);
       return;
     }
     let reply: WorkerReply;

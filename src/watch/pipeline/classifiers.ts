@@ -72,6 +72,11 @@ export class ClassifierRegistry {
     let list = this.learnt.get(organisationId);
     if (!list) this.learnt.set(organisationId, (list = []));
     list.push(example);
-    model.learn({ text: example.text, language: example.language, tokens: tokenize(example.text) }, example.label, example.priority ?? undefined);
+    learnFeedback(model, example);
   }
+}
+
+/** Teaches `model` one piece of feedback: the one way, so that every copy of a model learns alike (the analysis thread's too). */
+export function learnFeedback(model: Classifier, example: FeedbackExample): void {
+  model.learn({ text: example.text, language: example.language, tokens: tokenize(example.text) }, example.label, example.priority ?? undefined);
 }
