@@ -6,6 +6,7 @@ import { broadcastBench } from './broadcast.ts';
 import { classifyBench } from './classify.ts';
 import { enrichBench } from './enrich.ts';
 import { replayBench } from './replay.ts';
+import { searchBench } from './search.ts';
 import { signalsBench } from './signals.ts';
 import { storageModelsBench } from './storage-models.ts';
 import { tipsBench } from './tips.ts';
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<Record<string, unknown>>> = {
   classify: classifyBench,
   watch: watchBench,
   storage: storageModelsBench,
+  search: searchBench,
   signals: signalsBench,
   broadcast: broadcastBench,
   tips: tipsBench,

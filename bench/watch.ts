@@ -7,7 +7,7 @@
  * as well as per wall-clock second: "per core" is CPU time, and on a shared machine the wall
  * clock mostly measures the neighbours. Each end-to-end run has a process of its own.
  */
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -22,32 +22,13 @@ import { Gazetteer } from '#watch/enrich/gazetteer.ts';
 import { parseReplayLine } from '#watch/connectors/replay-line.ts';
 import { normaliseReplayLine } from '#watch/normalise.ts';
 import { PIPELINE_CONSUMER } from '#watch/pipeline/watch-pipeline.ts';
+import { TEXT_INDEX_CONSUMER } from '#watch/search/text-index.ts';
 import { childArgs, retainedHeapMb, runInChild } from './child.ts';
+import { scenarioLines, stream } from './scenario.ts';
 import { rawPipelineRows, rawSqliteInserts } from './peers.ts';
 
-const SCENARIO = 'data/scenarios/festival-utrecht.jsonl';
 const IN_PROCESS_POSTS = 120_000;
 const log = pino({ level: 'silent' });
-
-function scenarioLines(): string[] {
-  return readFileSync(SCENARIO, 'utf8').trim().split('\n');
-}
-
-/** A stream of `n` lines (from line `from` on) cycling through the scenario, each with a unique id and time. */
-function stream(lines: string[], n: number, from = 0): string[] {
-  const out: string[] = [];
-  const start = Date.UTC(2026, 6, 4, 15, 0, 0);
-  for (let i = from; i < from + n; i++) {
-    const line = JSON.parse(lines[i % lines.length]!) as Record<string, unknown>;
-    line.id = `b${i}`;
-    line.createdAt = new Date(start + i * 10).toISOString();
-    delete line.replyTo;
-    delete line.repostOf;
-    delete line.quoteOf;
-    out.push(JSON.stringify(line));
-  }
-  return out;
-}
 
 interface InProcess {
   /** Posts per second of wall-clock time, one thread. */
@@ -110,6 +91,8 @@ interface EndToEnd {
   postsPerSecond: number;
   /** Posts per CPU-second of the whole process (all threads: main, GC helpers, I/O). */
   postsPerCpuSecond: number;
+  /** Milliseconds from the start until the text index had every post (thread and file of its own). */
+  searchableAfterMs: number;
   peakRssMb: number;
   peakHeapMb: number;
   /** Heap in use after a full collection once the run is done: what the run left behind. */
@@ -117,12 +100,12 @@ interface EndToEnd {
 }
 
 /** One end-to-end run of `n` posts, in a child process of its own (see child.ts). */
-function endToEnd(dir: string, n: number, label: string, analysis: 'thread' | 'inline' = 'thread'): Promise<EndToEnd> {
-  return runInChild<EndToEnd>(import.meta.url, E2E_CHILD, [dir, String(n), label, analysis], `end-to-end run ${label}`);
+function endToEnd(dir: string, n: number, label: string, analysis: 'thread' | 'inline' = 'thread', search: 'text-index' | 'no-text-index' = 'text-index'): Promise<EndToEnd> {
+  return runInChild<EndToEnd>(import.meta.url, E2E_CHILD, [dir, String(n), label, analysis, search], `end-to-end run ${label}`);
 }
 
 /** The child's side: replay → store → bus → enrich/classify → analyses stored, timed until the last is stored. */
-async function endToEndChild(dir: string, n: number, label: string, analysis: string): Promise<EndToEnd> {
+async function endToEndChild(dir: string, n: number, label: string, analysis: string, textIndex = true): Promise<EndToEnd> {
   const file = join(dir, `${label}.jsonl`);
   // Written in slices, so that the burst's input does not sit in this process's memory.
   const base = scenarioLines();
@@ -139,6 +122,8 @@ async function endToEndChild(dir: string, n: number, label: string, analysis: st
   const sampler = setInterval(sample, 50);
   try {
     ctx.watch.pipeline.register();
+    // The search index is fed as in the product (startRoles): its thread competes for the cores.
+    if (textIndex) ctx.watch.textIndex.register(ctx.bus);
     await ctx.bus.start();
     const org = await ctx.accounts.createOrganisation({ name: 'Bench', kind: 'police' }, 'bench');
     // The organisation's model is built once per process (the base model is trained from the
@@ -160,11 +145,19 @@ async function endToEndChild(dir: string, n: number, label: string, analysis: st
     }
     const used = process.cpuUsage(cpu);
     const wall = performance.now() - started;
+    // Searchable: the text index has every post (it may lag the analyses under a burst).
+    for (;;) {
+      const row = await ctx.database.db.selectFrom('bus_offsets').select('last_seq').where('consumer', '=', TEXT_INDEX_CONSUMER).executeTakeFirst();
+      if (!textIndex || Number(row?.last_seq ?? 0) >= Number(last.seq)) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const searchable = performance.now() - started;
     sample();
     const stored = await ctx.database.db.selectFrom('post_analysis').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     if (Number(stored?.n) !== cursor.accepted) throw new Error(`${cursor.accepted} posts accepted but ${Number(stored?.n)} analyses stored`);
     return {
       postsPerSecond: cursor.accepted / (wall / 1000),
+      searchableAfterMs: Math.round(searchable),
       postsPerCpuSecond: cursor.accepted / ((used.user + used.system) / 1e6),
       peakRssMb: peakRss / 1048576,
       peakHeapMb: peakHeap / 1048576,
@@ -200,12 +193,17 @@ export async function watchBench(): Promise<Record<string, unknown>> {
   const burst = await endToEnd(dir, 120_000, 'burst');
   // Peer: the same run with the analysis in the pipeline's own thread (decision 0021).
   const inline = await endToEnd(dir, 120_000, 'burst-inline', 'inline');
+  // Peer: the same run without the search index's thread and consumer (decision 0022).
+  const unindexed = await endToEnd(dir, 120_000, 'burst-no-text-index', 'thread', 'no-text-index');
   // Twice the burst again: bounded memory means this peak is the burst's, not twice it.
   const double = await endToEnd(dir, 240_000, 'burst20');
   const raw = rawSqliteInserts(dir, 120_000, 1000);
   const floor = await rawPipelineRows(dir, 120_000, 1000);
   process.stdout.write(
     `end to end on SQLite (store, bus, enrich, classify, analysis stored): ${Math.round(burst.postsPerSecond)} posts/s, ${Math.round(burst.postsPerCpuSecond)} posts per CPU-second (target ≥ 50,000; SPEC §10: 30,000); raw SQLite inserts ${Math.round(raw)} rows/s (ratio ${(burst.postsPerSecond / raw).toFixed(2)}); the pipeline's rows alone, prepared, no analysis ${Math.round(floor.postsPerSecond)} posts/s, ${Math.round(floor.postsPerCpuSecond)} per CPU-second (ratio ${(burst.postsPerCpuSecond / floor.postsPerCpuSecond).toFixed(2)} per CPU-second); analysis inline instead of on its thread ${Math.round(inline.postsPerSecond)} posts/s, ${Math.round(inline.postsPerCpuSecond)} per CPU-second, peak RSS ${Math.round(inline.peakRssMb)} MB (thread/inline ${(burst.postsPerSecond / inline.postsPerSecond).toFixed(2)})\n`,
+  );
+  process.stdout.write(
+    `  search: every post searchable ${(burst.searchableAfterMs / 1000).toFixed(2)} s after the start (analyses stored after ${(120_000 / burst.postsPerSecond).toFixed(2)} s); without the text index's thread ${Math.round(unindexed.postsPerSecond)} posts/s, ${Math.round(unindexed.postsPerCpuSecond)} per CPU-second, peak RSS ${Math.round(unindexed.peakRssMb)} MB (with/without ${(burst.postsPerSecond / unindexed.postsPerSecond).toFixed(2)})\n`,
   );
   process.stdout.write(
     `memory (each run in a fresh process): 12,000 posts peak RSS ${Math.round(normal.peakRssMb)} MB (heap ${Math.round(normal.peakHeapMb)} MB, ${normal.retainedHeapMb} MB after GC); 10× burst of 120,000 posts peak RSS ${Math.round(burst.peakRssMb)} MB (heap ${Math.round(burst.peakHeapMb)} MB, ${burst.retainedHeapMb} MB after GC), ratio ${(burst.peakRssMb / normal.peakRssMb).toFixed(2)}; 20×, 240,000 posts: peak RSS ${Math.round(double.peakRssMb)} MB (${double.retainedHeapMb} MB after GC), ratio to the 10× burst ${(double.peakRssMb / burst.peakRssMb).toFixed(2)}\n`,
@@ -218,6 +216,8 @@ export async function watchBench(): Promise<Record<string, unknown>> {
     lexiconPostsPerSecond: Math.round(fast.lexiconOnly),
     endToEndSqlitePostsPerSecond: Math.round(burst.postsPerSecond),
     endToEndSqlitePostsPerCpuSecond: Math.round(burst.postsPerCpuSecond),
+    endToEndSearchableAfterMs: burst.searchableAfterMs,
+    endToEndWithoutTextIndexPostsPerSecond: Math.round(unindexed.postsPerSecond),
     endToEndInlineAnalysisPostsPerSecond: Math.round(inline.postsPerSecond),
     peakRssMbBurst10xInlineAnalysis: Math.round(inline.peakRssMb),
     rawSqliteRowsPerSecond: Math.round(raw),
@@ -243,7 +243,7 @@ function round1(value: number): number {
 
 const args = childArgs(import.meta.url, E2E_CHILD);
 if (args) {
-  const [dir, n, label, analysis] = args;
-  const result = await endToEndChild(dir!, Number(n), label!, analysis ?? 'thread');
+  const [dir, n, label, analysis, search] = args;
+  const result = await endToEndChild(dir!, Number(n), label!, analysis ?? 'thread', search !== 'no-text-index');
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

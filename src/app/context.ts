@@ -17,6 +17,7 @@ import { InlineAnalyser, ThreadAnalyser } from '#watch/pipeline/analysers.ts';
 import { ClassifierRegistry } from '#watch/pipeline/classifiers.ts';
 import { WatchPipeline } from '#watch/pipeline/watch-pipeline.ts';
 import { PostService } from '#watch/post-service.ts';
+import { TextIndex } from '#watch/search/text-index.ts';
 import { ReplayConnector } from '#watch/connectors/replay.ts';
 import { ConnectorService } from '#watch/connectors/connector-service.ts';
 import { connectorKinds } from '#watch/connectors/kinds.ts';
@@ -58,6 +59,8 @@ export interface AppContext {
     classifiers: ClassifierRegistry;
     pipeline: WatchPipeline;
     feedback: FeedbackService;
+    /** Search by text through an index (a thread and file of its own on SQLite; pg_trgm on PostgreSQL). */
+    textIndex: TextIndex;
   };
   ask: AskModule;
   /** Weak signals, watchlists, alert rules and notifications (SPEC W5, W6). */
@@ -105,7 +108,9 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     const pseudonymKey = await loadPseudonymKey(database, config.secrets.pseudonymKey);
     const pseudonyms = new Pseudonymiser(pseudonymKey);
     const vault = new IdentityVault({ database, audit, clock, pseudonymKey, retentionDays: config.identityRetentionDays });
-    const posts = new PostService({ database, bus, clock, vault });
+    const textIndex = TextIndex.for(database, config.bus.transport, log.child({ component: 'text-index' }));
+    await textIndex.open();
+    const posts = new PostService({ database, bus, clock, vault, textIndex });
     const classifiers = new ClassifierRegistry({ database });
     // The gazetteer (and the near-duplicate memory) live where the analysis runs.
     const inline = () => new InlineAnalyser({ enricher: new Enricher({ gazetteer: Gazetteer.load() }), classifiers });
@@ -114,7 +119,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       : inline();
     const pipeline = new WatchPipeline({ database, bus, analyser, clock, log: log.child({ component: 'pipeline' }) });
     const feedback = new FeedbackService({ database, bus, posts, classifiers, clock });
-    const replay = new ReplayConnector({ database, posts, pseudonyms, clock, log: log.child({ component: 'replay' }) });
+    const replay = new ReplayConnector({ database, posts, pseudonyms, clock, log: log.child({ component: 'replay' }), textIndex });
     const connectors = new ConnectorService({ database, bus, audit, clock, kinds: connectorKinds });
     const accounts = new AccountService({ database, audit, clock });
     const send = await createSendModule({ config, database, bus, audit, jobs, clock, log, accounts, channels: overrides.channels });
@@ -137,7 +142,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
       auth: new AuthService({ database, audit, clock, sessionTtlHours: config.sessionTtlHours }),
       pseudonyms,
       vault,
-      watch: { posts, replay, connectors, runner, classifiers, pipeline, feedback },
+      watch: { posts, replay, connectors, runner, classifiers, pipeline, feedback, textIndex },
       send,
       respond,
       ask,
@@ -150,6 +155,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
         await jobs.close();
         await bus.close();
         await pipeline.close();
+        await textIndex.close();
         await database.close();
       },
     };

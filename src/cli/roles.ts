@@ -29,6 +29,7 @@ export interface RunningServer {
 export async function startRoles(ctx: AppContext, roles: readonly ServerRole[]): Promise<RunningServer> {
   if (roles.includes('worker')) {
     ctx.watch.pipeline.register();
+    ctx.watch.textIndex.register(ctx.bus);
     ctx.signals.register();
     ctx.send.registerWorkers();
     ctx.incidents.register();

@@ -7,6 +7,7 @@ import type { Database, Tx } from '#platform/db/database.ts';
 import { receivedEventPayloads } from './events.ts';
 import type { AnalysedPost } from './analysis.ts';
 import type { IncomingPost, Post } from './post.ts';
+import type { TextIndex } from './search/text-index.ts';
 import { countPosts, countPostsSince, findPost, insertNewPosts, queryPosts, type PostQuery } from './post-store.ts';
 
 export interface IngestResult {
@@ -22,7 +23,7 @@ export interface PostPage {
 
 /** Stores normalised posts exactly once and announces the new ones with `posts.received`. */
 export class PostService {
-  constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock; vault?: IdentityVault }) {}
+  constructor(private readonly options: { database: Database; bus: EventBus; clock: Clock; vault?: IdentityVault; textIndex?: TextIndex }) {}
 
   /**
    * Stores a batch inside `tx`; the caller commits it together with its own state (a connector's
@@ -58,7 +59,10 @@ export class PostService {
   }
 
   async list(query: PostQuery): Promise<PostPage> {
-    const items = await queryPosts(this.options.database.db, this.options.database.dialect, { ...query, limit: query.limit + 1 });
+    const { database, textIndex } = this.options;
+    const limit = query.limit + 1;
+    const textCondition = query.text && textIndex ? await textIndex.contains(query.text, query.organisationId, limit) : undefined;
+    const items = await queryPosts(database.db, database.dialect, { ...query, limit }, textCondition);
     const more = items.length > query.limit;
     const page = more ? items.slice(0, query.limit) : items;
     return { items: page, nextCursor: more ? page[page.length - 1]!.id : null };

@@ -1,3 +1,4 @@
+import type { RawBuilder, SqlBool } from 'kysely';
 import { firstIdAt } from '#core/ids.ts';
 import type { Db, Tx } from '#platform/db/database.ts';
 import type { Dialect } from '#platform/db/dialect.ts';
@@ -210,13 +211,17 @@ function selectAnalysed(db: Db) {
   return db.selectFrom('posts').leftJoin('post_analysis as a', 'a.post_id', 'posts.id').selectAll('posts').select(analysisColumns);
 }
 
-export async function queryPosts(db: Db, dialect: Dialect, q: PostQuery): Promise<AnalysedPost[]> {
-  const rows = await postQuery(db, dialect, q).execute();
+/**
+ * `textCondition`: the condition for `q.text` when the caller has a better one than the scan
+ * (search/text-index.ts: the text index's candidates).
+ */
+export async function queryPosts(db: Db, dialect: Dialect, q: PostQuery, textCondition?: RawBuilder<SqlBool>): Promise<AnalysedPost[]> {
+  const rows = await postQuery(db, dialect, q, textCondition).execute();
   return rows.map((r) => fromJoinedRow(r as JoinedRow));
 }
 
 /** The query of `queryPosts`, unexecuted (tests read its plan). */
-export function postQuery(db: Db, dialect: Dialect, q: PostQuery) {
+export function postQuery(db: Db, dialect: Dialect, q: PostQuery, textCondition?: RawBuilder<SqlBool>) {
   // A column of one category (or one priority) is read newest first along the analysis index
   // (organisation, category or priority, post id): a rare category then costs what its own posts
   // cost, where a walk down all the organisation's posts read every post to find a few (a
@@ -236,7 +241,7 @@ export function postQuery(db: Db, dialect: Dialect, q: PostQuery) {
   if (q.located) query = query.where('a.lat', 'is not', null);
   if (q.text) {
     const needle = q.text;
-    query = query.where((eb) => dialect.containsInsensitive(eb.ref('posts.text'), needle));
+    query = query.where(textCondition ?? ((eb) => dialect.containsInsensitive(eb.ref('posts.text'), needle)));
   }
   return query.orderBy(id, q.after ? 'asc' : 'desc').limit(q.limit);
 }

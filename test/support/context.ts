@@ -14,10 +14,10 @@ export interface TestContext {
 /**
  * A full context on a fresh test database with the in-process bus; `env` overrides config
  * variables. Posts are analysed inline unless `env` asks for the analysis thread (its start, about
- * a second, is for the tests that are about it).
+ * a second, is for the tests that are about it). SQLite is in memory unless `file` names one.
  */
-export async function createTestContext(store: StoreKind, options: { env?: Record<string, string>; clock?: Clock; channels?: ContextOverrides['channels'] } = {}): Promise<TestContext> {
-  const tdb = await createTestDatabase(store);
+export async function createTestContext(store: StoreKind, options: { env?: Record<string, string>; clock?: Clock; channels?: ContextOverrides['channels']; file?: string } = {}): Promise<TestContext> {
+  const tdb = await createTestDatabase(store, options.file);
   const config: Config = loadConfig({ WAAKZAAM_WEB_DIR: './test/support/no-web', WAAKZAAM_ANALYSIS_THREAD: 'false', ...options.env });
   const clock = options.clock ?? systemClock;
   const bus = new MemoryBus({ database: tdb.database, clock, log: silentLog, pollMs: 50 });
@@ -30,6 +30,7 @@ export async function createTestContext(store: StoreKind, options: { env?: Recor
       await ctx.jobs.close();
       await bus.close();
       await ctx.watch.pipeline.close();
+      await ctx.watch.textIndex.close();
       await tdb.drop();
     },
   };

@@ -38,7 +38,21 @@ export class Database {
     private readonly sqlite: BetterSqlite3.Database | null = null,
     /** For a SQLite file: checkpoints its WAL on a thread of its own under sustained writes. */
     private readonly checkpointer: WalCheckpointer | null = null,
+    /** The SQLite file under `db`; null on PostgreSQL and for SQLite in memory. */
+    readonly sqliteFile: string | null = null,
   ) {}
+
+  /**
+   * Attaches another SQLite file (created if missing) to the store's one connection under
+   * `schema`, and runs `setup` (statements naming `schema.`) there: derived data that lives in a
+   * file of its own but is read in the store's queries (watch/search/text-index.ts).
+   */
+  attachSqlite(path: string, schema: string, setup: string): void {
+    if (this.sqlite === null || this.sqliteFile === null) throw new Error('only a SQLite file can attach another');
+    if (!/^[a-z_]+$/u.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    this.sqlite.prepare(`attach database ? as ${schema}`).run(path);
+    this.sqlite.exec(setup);
+  }
 
   /** True while a SQLite file's WAL is checkpointed on a thread of its own (see WalCheckpointer). */
   get checkpointingInBackground(): boolean {
@@ -92,7 +106,7 @@ export function openDatabase(config: DatabaseConfig, onBackgroundError: (error: 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const checkpointer = config.path === ':memory:' ? null : new WalCheckpointer(sqlite, config.path, { onError: onBackgroundError });
-    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteDialect, sqlite, checkpointer);
+    return new Database(new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) }), sqliteDialect, sqlite, checkpointer, config.path === ':memory:' ? null : config.path);
   }
   const pool = new pg.Pool({
     connectionString: config.url,

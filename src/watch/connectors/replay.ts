@@ -8,6 +8,7 @@ import type { Logger } from '#platform/log.ts';
 import { normaliseReplayLine } from '../normalise.ts';
 import type { IncomingPost } from '../post.ts';
 import type { PostService } from '../post-service.ts';
+import type { TextIndex } from '../search/text-index.ts';
 import { loadCursor, saveCursor } from './cursors.ts';
 import { readLines } from './line-reader.ts';
 import { MAX_LINE_BYTES, parseReplayLine } from './replay-line.ts';
@@ -60,7 +61,7 @@ const freshCursor = (): ReplayCursor => ({ offset: 0, line: 0, accepted: 0, dupl
  * restart neither lose nor duplicate a post. Malformed lines are counted and reported, never fatal.
  */
 export class ReplayConnector {
-  constructor(private readonly options: { database: Database; posts: PostService; pseudonyms: Pseudonymiser; clock: Clock; log: Logger }) {}
+  constructor(private readonly options: { database: Database; posts: PostService; pseudonyms: Pseudonymiser; clock: Clock; log: Logger; textIndex?: TextIndex }) {}
 
   async run(options: ReplayOptions): Promise<ReplayCursor> {
     const { database, posts, pseudonyms, log } = this.options;
@@ -141,6 +142,7 @@ export class ReplayConnector {
   async reset(organisationId: string, file: string, connectorId?: string): Promise<void> {
     const id = connectorId ?? `replay:${basename(file)}`;
     await this.options.database.transaction(async (tx) => {
+      await this.options.textIndex?.removeOrganisation(tx, organisationId);
       await tx.db.deleteFrom('posts').where('organisation_id', '=', organisationId).execute();
       await tx.db.deleteFrom('connector_cursors').where('organisation_id', '=', organisationId).where('connector_id', '=', id).execute();
     });

@@ -10,6 +10,7 @@ import * as m0007 from './0007-watch-signals.ts';
 import * as m0008 from './0008-watch-incidents.ts';
 import * as m0009 from './0009-ask.ts';
 import * as m0010 from './0010-send-public.ts';
+import * as m0011 from './0011-watch-text-search.ts';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: Dialect): Promise<void>;
@@ -28,4 +29,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0008-watch-incidents': m0008,
   '0009-ask': m0009,
   '0010-send-public': m0010,
+  '0011-watch-text-search': m0011,
 };
