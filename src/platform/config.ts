@@ -40,6 +40,8 @@ export interface Config {
   identityRetentionDays: number;
   /** Enrich and classify posts on a worker thread while the pipeline stores (decision 0021). */
   analysisThread: boolean;
+  /** On a SQLite file with the memory bus, search posts through a trigram index of its own (decision 0022). */
+  textIndex: boolean;
   map: { tileUrl: string | null; attribution: string | null };
   secrets: {
     /** Key for pseudonymising author handles (G1); when absent one is generated and kept in the database. */
@@ -124,6 +126,7 @@ const variables = {
   /** Days the sealed handle behind a pseudonym is kept for reveals by a coordinator; 0 keeps none. */
   WAAKZAAM_IDENTITY_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   WAAKZAAM_ANALYSIS_THREAD: booleanText.default(true),
+  WAAKZAAM_TEXT_INDEX: booleanText.default(true),
   /** XYZ raster tile URL for the dashboard map, e.g. PDOK's BRT background map; empty = offline outlines only. */
   WAAKZAAM_MAP_TILE_URL: z
     .string()
@@ -246,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo: { password: v.WAAKZAAM_DEMO_PASSWORD, speed: v.WAAKZAAM_DEMO_SPEED, scenarioFile: v.WAAKZAAM_DEMO_SCENARIO },
     identityRetentionDays: v.WAAKZAAM_IDENTITY_RETENTION_DAYS,
     analysisThread: v.WAAKZAAM_ANALYSIS_THREAD,
+    textIndex: v.WAAKZAAM_TEXT_INDEX,
     map: { tileUrl: v.WAAKZAAM_MAP_TILE_URL ?? null, attribution: v.WAAKZAAM_MAP_ATTRIBUTION ?? null },
     secrets: { pseudonymKey: v.WAAKZAAM_PSEUDONYM_KEY },
     respond: { pdokUrl: v.WAAKZAAM_PDOK_URL === 'off' ? null : v.WAAKZAAM_PDOK_URL, postcodeTable: v.WAAKZAAM_POSTCODE_TABLE },

@@ -26,7 +26,7 @@ const BACKFILL_PAGE = 2000;
  *   only the posts whose `posts.received` events the consumer has not passed yet, so results are
  *   always complete. The FTS table is contentless (no copy of the text) and its matches are
  *   candidates: every match is checked against the post's own text.
- * - Otherwise (SQLite in memory, or with NATS) the condition scans.
+ * - Otherwise (SQLite in memory, or with NATS, or WAAKZAAM_TEXT_INDEX=false) the condition scans.
  */
 export class TextIndex {
   private worker: Worker | null = null;
@@ -45,8 +45,8 @@ export class TextIndex {
     private readonly path: string | null,
   ) {}
 
-  /** The text index for this store and bus; `open` before use. */
-  static for(database: Database, transport: 'memory' | 'nats', log: Logger): TextIndex {
+  /** The text index for this store and bus (`off`: searches scan, WAAKZAAM_TEXT_INDEX=false); `open` before use. */
+  static for(database: Database, transport: 'memory' | 'nats' | 'off', log: Logger): TextIndex {
     const file = database.sqliteFile;
     return new TextIndex(database, log, file !== null && transport === 'memory' ? `${file}.text-index` : null);
   }

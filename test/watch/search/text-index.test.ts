@@ -178,8 +178,18 @@ describe('text index on a SQLite file (its own thread and file)', () => {
     await expect(t.ctx.watch.textIndex.add([{ id: 'x', organisationId, text: 'brand' }])).rejects.toThrow(/not running/u);
   });
 
-  it('keeps its file next to the store', async () => {
+  it('keeps its file next to the store, and none when switched off', async () => {
     expect(existsSync(join(dir, 'store.db.text-index'))).toBe(true);
+    const off = await createTestContext('sqlite', { file: join(dir, 'other.db'), env: { WAAKZAAM_TEXT_INDEX: 'false' } });
+    try {
+      const org = (await seedOrganisation(off.ctx)).organisationId;
+      await off.ctx.watch.posts.ingestNow(org, TEXTS.map((text) => buildIncomingPost({ text })));
+      expect(off.ctx.watch.textIndex.indexed).toBe(false);
+      expect(await searched(off, org, 'woningbrand')).toHaveLength(1);
+      expect(existsSync(join(dir, 'other.db.text-index'))).toBe(false);
+    } finally {
+      await off.close();
+    }
   });
 });
 
