@@ -71,7 +71,12 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     await expect.poll(() => card.getByText('Nederlands', { exact: true }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await card.locator('[lang="nl"]').count()).toBeGreaterThan(0);
     expect(pageErrors.filter((e) => /Content Security Policy|Refused to/i.test(e))).toEqual([]);
+    // Searching marks the words found in the cards that match.
+    await page.getByLabel('Zoeken in berichten').fill('vredenburg');
+    await expect.poll(() => feed.locator('mark.post__match').allInnerTexts(), { timeout: 5_000 }).toEqual(['Vredenburg']);
     await page.screenshot({ path: join(dir, 'feed.png'), fullPage: true });
+    await page.getByLabel('Zoeken in berichten').fill('');
+    await expect.poll(() => feed.locator('mark').count(), { timeout: 5_000 }).toBe(0);
     await page.close();
   });
 
@@ -128,6 +133,11 @@ describe('dashboard in Chromium', { timeout: 120_000 }, () => {
     const feed = page.getByRole('list', { name: 'Berichten: Alle berichten' });
     await feed.waitFor({ state: 'attached', timeout: 15_000 });
     expect(await axe()).toEqual([]);
+    // With a search's words marked in the cards (their contrast).
+    await page.getByLabel('Zoeken in berichten').fill('vredenburg');
+    await feed.locator('mark.post__match').first().waitFor({ timeout: 5_000 });
+    expect(await axe()).toEqual([]);
+    await page.getByLabel('Zoeken in berichten').fill('');
     // The post detail with the correction form open: the explanation chart, the selects, the feedback.
     await feed.locator('article').first().getByRole('button', { name: 'Details' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Corrigeer' }).click();

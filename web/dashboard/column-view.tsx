@@ -6,6 +6,7 @@ import { FEED_CAP, filterPosts, isFilterActive, type FeedFilter } from '../ui/fe
 import { useT } from '../ui/i18n/language.tsx';
 import { errorMessage } from './error-message.ts';
 import { PostCard } from './post-card.tsx';
+import { searchTerms } from '../ui/highlight.ts';
 
 export interface ColumnViewProps {
   column: Column;
@@ -41,6 +42,7 @@ export const ColumnView = memo(function ColumnView(props: ColumnViewProps) {
   const all = useMemo(() => columnPosts(feed, column), [feed, column]);
   const visible = useMemo(() => filterPosts(all, filter), [all, filter]);
   const filtering = isFilterActive(filter);
+  const highlight = useMemo(() => searchTerms(column.filter.kind === 'search' ? column.filter.text : null, filter.text), [column.filter, filter.text]);
   const firstLoad = feed?.firstLoad ?? { status: 'loading' as const };
   const state = feed?.feed;
 
@@ -112,7 +114,7 @@ export const ColumnView = memo(function ColumnView(props: ColumnViewProps) {
         <ol className="feed column__list" aria-label={t('column.listLabel', { name })} aria-busy={firstLoad.status === 'loading'}>
           {visible.map((post) => (
             <li key={post.id} className="feed__item" data-post-id={post.id}>
-              <PostCard post={post} now={now} onHashtag={onHashtag} onOpen={onOpen} />
+              <PostCard post={post} now={now} onHashtag={onHashtag} onOpen={onOpen} highlight={highlight} />
             </li>
           ))}
         </ol>

@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import type { Post } from '../ui/api.ts';
 import { toPercent } from '../ui/explanation.ts';
+import { highlightRuns } from '../ui/highlight.ts';
 import type { MessageKey } from '../ui/i18n/catalogue.ts';
 import { useT } from '../ui/i18n/language.tsx';
 import {
@@ -54,6 +55,8 @@ export interface PostCardProps {
   onHashtag: (tag: string) => void;
   /** Opens the detail panel; the card gets a "Details" button (and a click on the card opens it too). */
   onOpen?: (post: Post) => void;
+  /** What the column and the filter searched for: marked where it occurs in the text. */
+  highlight?: readonly string[];
 }
 
 /** Clicks on links, buttons and selected text stay what they are; a plain click elsewhere opens the post. */
@@ -66,7 +69,7 @@ function isPlainCardClick(event: MouseEvent<HTMLElement>): boolean {
  * One post. Every field is untrusted outside content: it is rendered as text (React escapes it),
  * links are only made from http(s) URLs and open without handing over the referrer or `opener`.
  */
-export const PostCard = memo(function PostCard({ post, now, onHashtag, onOpen }: PostCardProps) {
+export const PostCard = memo(function PostCard({ post, now, onHashtag, onOpen, highlight }: PostCardProps) {
   const { t, tPlural, language } = useT();
   const labelOf = useSourceLabel();
   const sourceLabel = labelOf(post.source);
@@ -126,7 +129,17 @@ export const PostCard = memo(function PostCard({ post, now, onHashtag, onOpen }:
       </div>
 
       <p className="post__text" dir="auto" lang={textLang}>
-        {post.text}
+        {highlight && highlight.length > 0
+          ? highlightRuns(post.text, highlight).map((run, i) =>
+              run.match ? (
+                <mark key={i} className="post__match">
+                  {run.text}
+                </mark>
+              ) : (
+                run.text
+              ),
+            )
+          : post.text}
       </p>
 
       {hashtags.length > 0 && (
