@@ -133,7 +133,7 @@ export interface PostQuery {
   after?: string;
   /** Only posts stored at this time (Unix milliseconds) or later; newest first as usual. */
   receivedSince?: number;
-  /** Case-insensitive substring of the text. */
+  /** Search: every word of it (separated by white space) is a case-insensitive substring of the text (`searchWords`). */
   text?: string;
   source?: string;
   /** A category id, or `none` for posts judged not relevant. */
@@ -220,6 +220,11 @@ export async function queryPosts(db: Db, dialect: Dialect, q: PostQuery, textCon
   return rows.map((r) => fromJoinedRow(r as JoinedRow));
 }
 
+/** The words of a search: each must occur in the text (in any order, also inside longer words). At most 16. */
+export function searchWords(text: string): string[] {
+  return [...new Set(text.split(/\s+/u).filter(Boolean))].slice(0, 16);
+}
+
 /** The query of `queryPosts`, unexecuted (tests read its plan). */
 export function postQuery(db: Db, dialect: Dialect, q: PostQuery, textCondition?: RawBuilder<SqlBool>) {
   // A column of one category (or one priority) is read newest first along the analysis index
@@ -240,8 +245,8 @@ export function postQuery(db: Db, dialect: Dialect, q: PostQuery, textCondition?
   if (q.relevant !== undefined) query = query.where('a.relevant', '=', q.relevant ? 1 : 0);
   if (q.located) query = query.where('a.lat', 'is not', null);
   if (q.text) {
-    const needle = q.text;
-    query = query.where(textCondition ?? ((eb) => dialect.containsInsensitive(eb.ref('posts.text'), needle)));
+    if (textCondition) query = query.where(textCondition);
+    else for (const word of searchWords(q.text)) query = query.where((eb) => dialect.containsInsensitive(eb.ref('posts.text'), word));
   }
   return query.orderBy(id, q.after ? 'asc' : 'desc').limit(q.limit);
 }

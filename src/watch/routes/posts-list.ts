@@ -16,7 +16,7 @@ export function registerPostsList(app: HttpApp, deps: { posts: PostService }): v
         querystring: z.object({
           limit: z.coerce.number().int().min(1).max(200).default(50),
           before: z.string().max(64).optional().describe('nextCursor of the previous page'),
-          q: z.string().max(200).optional().describe('Text contains (case-insensitive)'),
+          q: z.string().max(200).optional().describe('Search: every word (separated by spaces) occurs in the text, case-insensitively, also inside longer words (brand finds woningbrand)'),
           source: z.string().max(32).optional(),
           category: z.enum([...CATEGORY_IDS, 'none']).optional().describe('A taxonomy id, or none for posts judged not relevant'),
           priority: z

@@ -5,6 +5,7 @@ import type { EventBus } from '#platform/bus/bus.ts';
 import type { Database, Tx } from '#platform/db/database.ts';
 import type { Logger } from '#platform/log.ts';
 import type { Post } from '../post.ts';
+import { searchWords } from '../post-store.ts';
 
 /** The bus consumer that feeds the index; its offset tells which posts may not be indexed yet. */
 export const TEXT_INDEX_CONSUMER = 'watch.text-index';
@@ -112,8 +113,8 @@ export class TextIndex {
   }
 
   /**
-   * The condition "the post's text contains `needle`" (case-insensitive) for a query on `posts`
-   * of one organisation that wants `limit` rows, newest first.
+   * The condition "every word of `search` occurs in the post's text" (case-insensitive; see
+   * `searchWords`) for a query on `posts` of one organisation that wants `limit` rows, newest first.
    *
    * Where the thread's index is complete, the query is driven by the index's candidates (and the
    * posts not indexed yet), each checked exactly. Unless the needle is common: a scan newest
@@ -123,17 +124,21 @@ export class TextIndex {
    * index when there are fewer candidates than the rows the scan would read to fill the page,
    * about `limit × posts ÷ candidates`, i.e. fewer than √(limit × posts).
    */
-  async contains(needle: string, organisationId: string, limit: number): Promise<RawBuilder<SqlBool>> {
-    const exact = this.database.dialect.containsInsensitive(sql.ref('posts.text'), needle);
-    const query = trigramQuery(needle);
+  async contains(search: string, organisationId: string, limit: number): Promise<RawBuilder<SqlBool>> {
+    const words = searchWords(search);
+    const exact = sql.join(
+      words.map((word) => this.database.dialect.containsInsensitive(sql.ref('posts.text'), word)),
+      sql` and `,
+    );
+    const query = trigramQuery(words);
     // On PostgreSQL the exact condition is itself served by an index (the dialect's).
-    if (!this.indexed || query === null) return exact;
+    if (!this.indexed || query === null) return sql<SqlBool>`(${exact})`;
     const s = sql.raw(SCHEMA);
     const docs = await sql<{ n: number | null }>`select max(rowid) as n from ${s}.docs`.execute(this.database.db);
     // Counted only as far as the decision needs: a common needle's lists are not read to the end.
     const threshold = Math.ceil(Math.sqrt(limit * Number(docs.rows[0]?.n ?? 0)));
     const counted = await sql<{ n: number }>`select count(*) as n from (select 1 from ${s}.post_text where post_text match ${query} limit ${threshold})`.execute(this.database.db);
-    if (counted.rows[0]!.n >= threshold) return exact;
+    if (counted.rows[0]!.n >= threshold) return sql<SqlBool>`(${exact})`;
     const id = sql.ref('posts.id');
     return sql<SqlBool>`(${id} in (select d.post_id from ${s}.post_text t join ${s}.docs d on d.rowid = t.rowid where t.post_text match ${query} and d.organisation_id = ${organisationId}
       union all select j.value from outbox o, json_each(o.payload, '$.postIds') j where o.type = 'posts.received' and o.organisation_id = ${organisationId}
@@ -219,16 +224,18 @@ export class TextIndex {
 const CLOSE_TIMEOUT_MS = 5000;
 
 /**
- * The FTS5 query that the trigram index answers for `needle`: every trigram of it, all required
- * (`"bra" AND "ran" AND "and"`), or null when it is shorter than three characters. A contentless
- * table without positions can answer this but not a phrase or a LIKE; every text that contains
- * the needle has all its trigrams (spaces and punctuation are characters like any other), and the
+ * The FTS5 query that the trigram index answers for a search's words: every trigram of every word,
+ * all required (`"bra" AND "ran" AND "and"`), or null when no word has three characters. A
+ * contentless table without positions can answer this but not a phrase or a LIKE; every text that
+ * contains the words has all their trigrams (punctuation is a character like any other), and the
  * exact check does the rest.
  */
-export function trigramQuery(needle: string): string | null {
-  const chars = [...needle];
+export function trigramQuery(words: readonly string[]): string | null {
   const trigrams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(''));
+  for (const word of words) {
+    const chars = [...word];
+    for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(''));
+  }
   if (trigrams.size === 0) return null;
   return [...trigrams].map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }

@@ -52,13 +52,14 @@ async function indexedThrough(t: TestContext): Promise<void> {
 }
 
 describe('trigramQuery', () => {
-  it('requires every trigram of the needle, quoted, each once', () => {
-    expect(trigramQuery('brand')).toBe('"bra" AND "ran" AND "and"');
-    expect(trigramQuery('50%')).toBe('"50%"');
-    expect(trigramQuery('a"bc')).toBe('"a""b" AND """bc"');
-    expect(trigramQuery('aaaa')).toBe('"aaa"');
-    expect(trigramQuery('ab')).toBeNull();
-    expect(trigramQuery('é😀x')).toBe('"é😀x"');
+  it('requires every trigram of every word, quoted, each once', () => {
+    expect(trigramQuery(['brand'])).toBe('"bra" AND "ran" AND "and"');
+    expect(trigramQuery(['50%'])).toBe('"50%"');
+    expect(trigramQuery(['a"bc'])).toBe('"a""b" AND """bc"');
+    expect(trigramQuery(['aaaa'])).toBe('"aaa"');
+    expect(trigramQuery(['ab'])).toBeNull();
+    expect(trigramQuery(['é😀x'])).toBe('"é😀x"');
+    expect(trigramQuery(['kapot', 'op', 'druk'])).toBe('"kap" AND "apo" AND "pot" AND "dru" AND "ruk"');
   });
 });
 
@@ -81,7 +82,7 @@ describe('text index on a SQLite file (its own thread and file)', () => {
     await t.ctx.watch.textIndex.ready();
     expect(t.ctx.watch.textIndex.indexed).toBe(true);
     await t.ctx.watch.posts.ingestNow(organisationId, TEXTS.map((text) => buildIncomingPost({ text })));
-    const needles = ['brand', 'BRAND', 'woningbrand', 'station!', '50%', '500', 'bestand_naam', 'café', 'cafe', 'zaak', 'ambulance met', 'back\\slash', 'nergens', 'ra'];
+    const needles = ['brand', 'BRAND', 'woningbrand', 'station!', '50%', '500', 'bestand_naam', 'café', 'cafe', 'zaak', 'ambulance met', 'met ambulance', 'rook  brand', 'back\\slash', 'nergens', 'ra', 'brand nergens'];
     // Nothing indexed yet: every post is still pending, and found by its exact check.
     for (const needle of needles) expect(await searched(t, organisationId, needle), needle).toEqual(await scanned(t, organisationId, needle));
 
@@ -100,6 +101,10 @@ describe('text index on a SQLite file (its own thread and file)', () => {
     expect(found.get('50%')).toBe(1);
     expect(found.get('bestand_naam')).toBe(1);
     expect(found.get('nergens')).toBe(0);
+    // Words, in any order: each must occur.
+    expect(found.get('met ambulance')).toBe(1);
+    expect(found.get('rook  brand')).toBe(1);
+    expect(found.get('brand nergens')).toBe(0);
 
     // Once indexed, a rare needle's search is driven by the FTS table, not by a walk over the posts.
     expect(await plan(t, organisationId, 'woningbrand')).toContain('VIRTUAL TABLE INDEX');
