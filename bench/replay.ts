@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import pg from 'pg';
 import { createContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
 import { rawSqliteInserts } from './peers.ts';
+import { withBenchDatabase } from './postgres.ts';
 
 const POSTS = 20_000;
 const log = pino({ level: 'silent' });
@@ -52,24 +52,12 @@ export async function replayBench(): Promise<Record<string, unknown>> {
   const raw = rawSqliteInserts(dir, POSTS);
   process.stdout.write(`replay → SQLite: ${Math.round(sqlite)} posts/s (raw SQLite inserts, the ceiling: ${Math.round(raw)} rows/s; ratio ${(sqlite / raw).toFixed(2)})\n`);
   const result: Record<string, unknown> = { posts: POSTS, sqlitePostsPerSecond: Math.round(sqlite), rawSqliteRowsPerSecond: Math.round(raw), sqliteVsRaw: Number((sqlite / raw).toFixed(3)) };
-  const server = process.env.WAAKZAAM_BENCH_POSTGRES_URL ?? process.env.WAAKZAAM_TEST_POSTGRES_URL;
-  if (server) {
-    const name = `waakzaam_bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(server);
-      url.pathname = `/${name}`;
-      const postgres = await replayInto(url.toString(), file);
-      process.stdout.write(`replay → PostgreSQL: ${Math.round(postgres)} posts/s\n`);
-      result.postgresPostsPerSecond = Math.round(postgres);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
-  } else {
+  const postgres = await withBenchDatabase((url) => replayInto(url, file));
+  if (postgres === null) {
     process.stdout.write('replay → PostgreSQL: skipped (set WAAKZAAM_BENCH_POSTGRES_URL)\n');
+  } else {
+    process.stdout.write(`replay → PostgreSQL: ${Math.round(postgres)} posts/s\n`);
+    result.postgresPostsPerSecond = Math.round(postgres);
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return result;

@@ -10,12 +10,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { createContext, type AppContext } from '#app/context.ts';
 import { loadConfig } from '#platform/config.ts';
 import { queryPosts } from '#watch/post-store.ts';
 import { TEXT_INDEX_CONSUMER } from '#watch/search/text-index.ts';
+import { withBenchDatabase } from './postgres.ts';
 import { scenarioLines, stream } from './scenario.ts';
 
 const POSTS = 240_000;
@@ -117,31 +117,21 @@ export async function searchBench(): Promise<Record<string, unknown>> {
     await ctx.close();
   }
 
-  const server = process.env.WAAKZAAM_BENCH_POSTGRES_URL ?? process.env.WAAKZAAM_TEST_POSTGRES_URL;
-  if (server) {
-    const name = `waakzaam_bench_${Date.now().toString(36)}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
+  const postgres = await withBenchDatabase(async (url) => {
+    const pgCtx = await createContext(loadConfig({ WAAKZAAM_DATABASE_URL: url, WAAKZAAM_ANALYSIS_THREAD: 'false' }), { log });
     try {
-      const url = new URL(server);
-      url.pathname = `/${name}`;
-      const pgCtx = await createContext(loadConfig({ WAAKZAAM_DATABASE_URL: url.toString(), WAAKZAAM_ANALYSIS_THREAD: 'false' }), { log });
-      try {
-        const organisationId = await fill(pgCtx, file);
-        await sql`analyze posts`.execute(pgCtx.database.db);
-        const timings = await timeNeedles(pgCtx, organisationId);
-        report('PostgreSQL', timings);
-        result.postgres = { timings };
-      } finally {
-        await pgCtx.close();
-      }
+      const organisationId = await fill(pgCtx, file);
+      await sql`analyze posts`.execute(pgCtx.database.db);
+      return await timeNeedles(pgCtx, organisationId);
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await pgCtx.close();
     }
-  } else {
+  });
+  if (postgres === null) {
     process.stdout.write('PostgreSQL: skipped (set WAAKZAAM_BENCH_POSTGRES_URL)\n');
+  } else {
+    report('PostgreSQL', postgres);
+    result.postgres = { timings: postgres };
   }
   process.stdout.write(`${JSON.stringify(result)}\n`);
   return result;
