@@ -37,6 +37,8 @@ export class TextIndex {
   private complete = false;
   private closed = false;
   private attached = false;
+  /** Deaths of the thread since its last reply. */
+  private deaths = 0;
   private backfilling: Promise<void> = Promise.resolve();
 
   private constructor(
@@ -54,7 +56,7 @@ export class TextIndex {
 
   /** True when searches read the thread's index (a SQLite file with the memory bus, backfilled). */
   get indexed(): boolean {
-    return this.path !== null && this.complete && this.worker !== null;
+    return this.path !== null && this.complete && this.restarted() !== null;
   }
 
   /**
@@ -173,7 +175,7 @@ export class TextIndex {
   }
 
   private request(message: Record<string, unknown>): Promise<void> {
-    const worker = this.worker;
+    const worker = this.restarted();
     if (worker === null) return Promise.reject(new Error('text index is not running'));
     const id = this.nextRequest++;
     return new Promise<void>((resolve, reject) => {
@@ -182,10 +184,21 @@ export class TextIndex {
     });
   }
 
+  /**
+   * The thread, started again if it died (not if it was closed): at the next request, as the
+   * analysis thread is. After MAX_DEATHS deaths in a row without a reply in between, it stays
+   * stopped and searches scan.
+   */
+  private restarted(): Worker | null {
+    if (this.worker === null && !this.closed && this.attached && this.path !== null && this.deaths > 0 && this.deaths < MAX_DEATHS) this.startWorker(this.path);
+    return this.worker;
+  }
+
   private startWorker(path: string): void {
     const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { module: requireFromHere.resolve('better-sqlite3'), path } });
     worker.unref();
     worker.on('message', (reply: { id: number; error?: string }) => {
+      this.deaths = 0;
       const request = this.requests.get(reply.id);
       if (request === undefined) return;
       this.requests.delete(reply.id);
@@ -195,7 +208,8 @@ export class TextIndex {
     const fail = (error: Error) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      this.log.error({ err: error }, 'text index thread stopped; searches scan the posts');
+      this.deaths += 1;
+      this.log.error({ err: error, deaths: this.deaths }, this.deaths < MAX_DEATHS ? 'text index thread stopped; searches scan the posts until it is restarted' : 'text index thread stopped again; searches scan the posts');
       for (const request of this.requests.values()) request.reject(error);
       this.requests.clear();
     };
@@ -219,6 +233,9 @@ export class TextIndex {
     clearTimeout(timer);
   }
 }
+
+/** Deaths of the thread in a row after which it is no longer restarted. */
+const MAX_DEATHS = 3;
 
 /** How long a closing thread may take to finish its transaction and close its connection. */
 const CLOSE_TIMEOUT_MS = 5000;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { CompiledQuery, sql } from 'kysely';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { postQuery, queryPosts } from '#watch/post-store.ts';
 import { TEXT_INDEX_CONSUMER, trigramQuery } from '#watch/search/text-index.ts';
@@ -174,7 +175,25 @@ describe('text index on a SQLite file (its own thread and file)', () => {
     expect(await searched(t, organisationId, 'brand')).toHaveLength(0);
   });
 
-  it('falls back to the scan when its thread is gone', async () => {
+  it('starts its thread again when it died, and searches scan meanwhile', async () => {
+    await t.ctx.watch.textIndex.ready();
+    await t.ctx.watch.posts.ingestNow(organisationId, TEXTS.map((text) => buildIncomingPost({ text })));
+    const index = t.ctx.watch.textIndex as unknown as { worker: Worker | null };
+    const first = index.worker!;
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    await first.terminate();
+    await exited;
+    expect(index.worker).toBeNull();
+    // Exact all the same (the scan, or the new thread's index: both give the scan's results).
+    expect(await searched(t, organisationId, 'brand')).toEqual(await scanned(t, organisationId, 'brand'));
+    // The consumer's next delivery (here: posts added directly) runs on a new thread.
+    await t.ctx.watch.textIndex.add([{ id: 'again-1', organisationId, text: 'brand opnieuw' }]);
+    expect(index.worker).not.toBeNull();
+    expect(index.worker).not.toBe(first);
+    expect(t.ctx.watch.textIndex.indexed).toBe(true);
+  });
+
+  it('falls back to the scan when its thread is closed', async () => {
     await t.ctx.watch.textIndex.ready();
     await t.ctx.watch.posts.ingestNow(organisationId, TEXTS.map((text) => buildIncomingPost({ text })));
     await t.ctx.watch.textIndex.close();
