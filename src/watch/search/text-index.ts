@@ -15,8 +15,8 @@ const SCHEMA = 'text_index';
 const BACKFILL_PAGE = 2000;
 
 /**
- * "The post's text contains this" (the dashboard's search, case-insensitive), fast at any number
- * of posts (docs/decisions/0022-text-search.md).
+ * The dashboard's search (every word of it in the post's text, case-insensitive), fast at any
+ * number of posts (docs/decisions/0022-text-search.md).
  *
  * - PostgreSQL: a trigram GIN index on `lower(text)` (pg_trgm, migration 0011) serves the
  *   `like '%…%'` the condition is written as; nothing runs here.
@@ -84,7 +84,11 @@ export class TextIndex {
     return this.backfilling;
   }
 
-  /** Registers the consumer that feeds the index (only where there is one). */
+  /**
+   * Registers the consumer that feeds the index (only where there is one). Its offset is what
+   * tells a search which posts are not indexed yet, and the outbox keeps every event a consumer
+   * has not passed (purgeOutbox), so those posts can always be read back.
+   */
   register(bus: EventBus): void {
     if (this.path === null) return;
     bus.subscribe(TEXT_INDEX_CONSUMER, ['posts.received'], (events) => this.add(events.flatMap((e) => e.payload.posts)), { batchSize: 16 });
