@@ -165,6 +165,15 @@ export class MemoryBus implements EventBus {
     if (this.started) return;
     this.started = true;
     const liveFrom = await lastOutboxSeq(this.options.database);
+    // A consumer new to this store reads the outbox from its start: its row holds those events
+    // back from purgeOutbox until it has passed them (without one, a purge could take them first).
+    if (this.subscriptions.length > 0) {
+      await this.options.database.db
+        .insertInto('bus_offsets')
+        .values(this.subscriptions.map((s) => ({ consumer: s.consumer, last_seq: 0 })))
+        .onConflict((oc) => oc.column('consumer').doNothing())
+        .execute();
+    }
     for (const subscription of this.subscriptions) this.loops.push(this.runConsumer(subscription));
     this.loops.push(this.runLive(liveFrom));
   }
