@@ -108,7 +108,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
     const pseudonymKey = await loadPseudonymKey(database, config.secrets.pseudonymKey);
     const pseudonyms = new Pseudonymiser(pseudonymKey);
     const vault = new IdentityVault({ database, audit, clock, pseudonymKey, retentionDays: config.identityRetentionDays });
-    const textIndex = TextIndex.for(database, config.textIndex ? config.bus.transport : 'off', log.child({ component: 'text-index' }));
+    const textIndex = TextIndex.for(database, config.textIndex && config.bus.transport === 'memory', log.child({ component: 'text-index' }));
     await textIndex.open();
     const posts = new PostService({ database, bus, clock, vault, textIndex });
     const classifiers = new ClassifierRegistry({ database });

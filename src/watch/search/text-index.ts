@@ -48,15 +48,18 @@ export class TextIndex {
     private readonly path: string | null,
   ) {}
 
-  /** The text index for this store and bus (`off`: searches scan, WAAKZAAM_TEXT_INDEX=false); `open` before use. */
-  static for(database: Database, transport: 'memory' | 'nats' | 'off', log: Logger): TextIndex {
+  /**
+   * The text index for this store: a file and thread of its own when `threaded` (a SQLite file
+   * with the memory bus and WAAKZAAM_TEXT_INDEX on), else none; `open` before use.
+   */
+  static for(database: Database, threaded: boolean, log: Logger): TextIndex {
     const file = database.sqliteFile;
-    return new TextIndex(database, log, file !== null && transport === 'memory' ? `${file}.text-index` : null);
+    return new TextIndex(database, log, threaded && file !== null ? `${file}.text-index` : null);
   }
 
   /** True when searches read the thread's index (a SQLite file with the memory bus, backfilled). */
   get indexed(): boolean {
-    return this.path !== null && this.complete && this.restarted() !== null;
+    return this.path !== null && this.complete && this.worker !== null;
   }
 
   /**
